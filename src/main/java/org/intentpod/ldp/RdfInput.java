@@ -1,0 +1,52 @@
+package org.intentpod.ldp;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import java.io.InputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
+import org.intentpod.http.HttpProblem;
+import org.intentpod.http.RdfFormat;
+
+/**
+ * Parses request bodies with Jena, strictly and without ever reaching the network: JSON-LD remote
+ * contexts are refused (no loader fetches anything), and every parser failure is the client's 400.
+ */
+public final class RdfInput {
+    private static final Context OFFLINE = offlineContext();
+
+    private RdfInput() {
+    }
+
+    public static Graph parse(InputStream body, RdfFormat format, String baseIri) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.source(body).lang(format.lang()).base(baseIri).context(OFFLINE).strict(true).parse(graph);
+        } catch (HttpProblem tooLarge) {
+            throw tooLarge;
+        } catch (RuntimeException malformed) {
+            // Jena's tokenizers throw more than RiotException on hostile input (e.g. IllegalFormatException).
+            throw HttpProblem.badRequest("Malformed " + format.lang().getLabel() + " body: " + describe(malformed));
+        }
+        return graph;
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static Context offlineContext() {
+        JsonLdOptions options = new JsonLdOptions((url, loaderOptions) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "remote JSON-LD documents are not fetched (" + url + "); inline the @context");
+        });
+        Context context = new Context();
+        context.set(LangJSONLD11.JSONLD_OPTIONS, options);
+        return context;
+    }
+}

@@ -1,0 +1,58 @@
+package org.intentpod.ldp;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
+import org.intentpod.http.RdfFormat;
+
+/**
+ * Writes triples in the negotiated format. Turtle and N-Triples stream triple by triple, so a container
+ * with a hundred thousand members starts at once and never sits in memory; JSON-LD and RDF/XML need the
+ * whole graph by their nature.
+ */
+public final class RdfOutput {
+    private static final Map<String, String> PREFIXES = Map.of(
+            "rdf", RDF.getURI(), "rdfs", RDFS.getURI(), "xsd", XSD.getURI(), "dcterms", DCTerms.getURI(),
+            "ldp", Terms.LDP, "pim", Terms.PIM, "solid", Terms.SOLID, "schema", "https://schema.org/",
+            "foaf", "http://xmlns.com/foaf/0.1/");
+
+    private RdfOutput() {
+    }
+
+    public static void write(OutputStream out, RdfFormat format, Iterator<Triple> triples) {
+        switch (format) {
+            case TURTLE -> stream(out, RDFFormat.TURTLE_BLOCKS, triples, true);
+            case N_TRIPLES -> stream(out, RDFFormat.NTRIPLES, triples, false);
+            case JSON_LD -> whole(out, RDFFormat.JSONLD11, triples);
+            case RDF_XML -> whole(out, RDFFormat.RDFXML_PLAIN, triples);
+        }
+    }
+
+    private static void stream(OutputStream out, RDFFormat format, Iterator<Triple> triples, boolean prefixes) {
+        StreamRDF writer = StreamRDFWriter.getWriterStream(out, format, null);
+        writer.start();
+        if (prefixes) {
+            PREFIXES.forEach(writer::prefix);
+        }
+        triples.forEachRemaining(writer::triple);
+        writer.finish();
+    }
+
+    private static void whole(OutputStream out, RDFFormat format, Iterator<Triple> triples) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        graph.getPrefixMapping().setNsPrefixes(PREFIXES);
+        triples.forEachRemaining(graph::add);
+        RDFDataMgr.write(out, graph, format);
+    }
+}

@@ -1,0 +1,136 @@
+package org.intentpod.server;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.intentpod.http.Cors;
+import org.intentpod.http.ProblemErrorHandler;
+import org.intentpod.ldp.LdpContext;
+import org.intentpod.ldp.LdpHandler;
+import org.intentpod.ldp.PodProvisioner;
+import org.intentpod.store.BlobStore;
+import org.intentpod.store.PodStore;
+import org.intentpod.store.StoreReader;
+import org.intentpod.store.TdbPodStore;
+import org.intentpod.ui.HomePage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running server: Jetty on virtual threads in front of the store, wired from a {@link ServerConfig}. */
+public final class PodServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PodServer.class);
+    private static final long STOP_TIMEOUT_MS = 10_000;
+    private final Server jetty;
+    private final PodStore store;
+    private final String baseUrl;
+    private final int port;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private PodServer(Server jetty, PodStore store, String baseUrl, int port) {
+        this.jetty = jetty;
+        this.store = store;
+        this.baseUrl = baseUrl;
+        this.port = port;
+    }
+
+    public static PodServer start(ServerConfig config) throws StartupException {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("intentpod");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        PodStore store = null;
+        try {
+            // Bind first: with port 0 the default base URL depends on the port we get.
+            connector.open();
+            int port = connector.getLocalPort();
+            String baseUrl = config.baseUrlFor(port);
+            BaseUrlLock.claim(config.dataDir(), baseUrl);
+            store = TdbPodStore.open(config.dataDir().resolve("tdb2"));
+            BlobStore blobs = new BlobStore(config.dataDir().resolve("blobs"));
+            sweepBlobs(store, blobs);
+            LdpContext ldp = new LdpContext(store, blobs, baseUrl, config.maxRdfBody(), config.maxBlobBody(), Clock.systemUTC());
+            provision(config, store, ldp);
+            jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(new HomePage(baseUrl), new LdpHandler(ldp)))));
+            jetty.setErrorHandler(new ProblemErrorHandler());
+            jetty.setStopTimeout(STOP_TIMEOUT_MS);
+            jetty.start();
+            LOG.info("IntentPod serving {} on {}:{} with data in {}", baseUrl, config.host(), port, config.dataDir().toAbsolutePath());
+            return new PodServer(jetty, store, baseUrl, port);
+        } catch (StartupException e) {
+            closeQuietly(jetty, store);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(jetty, store);
+            throw new StartupException("Could not start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+    }
+
+    private static void provision(ServerConfig config, PodStore store, LdpContext ldp) {
+        PodProvisioner provisioner = new PodProvisioner(ldp);
+        if (config.demo() && store.read(StoreReader::isEmpty) && provisioner.provision("demo", "Demo user")) {
+            LOG.info("Loaded the demo pod at {}demo/", ldp.baseUrl());
+        }
+        for (String pod : config.pods()) {
+            if (provisioner.provision(pod, pod)) {
+                LOG.info("Provisioned pod {}{}/", ldp.baseUrl(), pod);
+            }
+        }
+    }
+
+    private static void sweepBlobs(PodStore store, BlobStore blobs) throws IOException {
+        Set<String> referenced = store.read(reader -> {
+            Set<String> ids = new HashSet<>();
+            reader.blobIds().forEachRemaining(ids::add);
+            return ids;
+        });
+        int removed = blobs.sweep(referenced);
+        if (removed > 0) {
+            LOG.info("Removed {} unreferenced blob files left by an interrupted write", removed);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to a timeout), then closes the store. */
+    public void stop() {
+        if (stopped.compareAndSet(false, true)) {
+            closeQuietly(jetty, store);
+        }
+    }
+
+    private static void closeQuietly(Server jetty, PodStore store) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly", e);
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

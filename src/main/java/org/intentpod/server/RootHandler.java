@@ -1,0 +1,60 @@
+package org.intentpod.server;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.intentpod.http.HttpProblem;
+import org.intentpod.http.ProblemResponder;
+import org.intentpod.ldp.LdpHandler;
+import org.intentpod.ldp.ResourcePath;
+import org.intentpod.ui.HomePage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes by the canonical path and is the one place that maps failures to responses: an
+ * {@link HttpProblem} becomes its problem body, anything else a logged 500 that reveals nothing.
+ */
+final class RootHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
+    private final HomePage home;
+    private final LdpHandler ldp;
+
+    RootHandler(HomePage home, LdpHandler ldp) {
+        this.home = home;
+        this.ldp = ldp;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            ResourcePath path = ResourcePath.parse(request.getHttpURI().getPath());
+            if (path.isServerRoot()) {
+                home.handle(request, response);
+            } else if (ResourcePath.RESERVED_TOP_LEVEL.contains(path.pod())) {
+                throw HttpProblem.notFound("No resource at " + path);
+            } else {
+                ldp.handle(request, path, response);
+            }
+            callback.succeeded();
+        } catch (HttpProblem problem) {
+            fail(request, response, callback, problem, null);
+        } catch (Throwable unexpected) {
+            LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), unexpected);
+            fail(request, response, callback, new HttpProblem(500, "Internal Server Error", "The server failed to handle this request"),
+                    unexpected);
+        }
+        return true;
+    }
+
+    private static void fail(Request request, Response response, Callback callback, HttpProblem problem, Throwable cause) {
+        if (response.isCommitted()) {
+            // Part of a body is already out: only aborting the response tells the client it is incomplete.
+            callback.failed(cause != null ? cause : problem);
+            return;
+        }
+        response.reset();
+        ProblemResponder.send(request, response, callback, problem);
+    }
+}

@@ -1,0 +1,136 @@
+package org.intentpod;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.intentpod.server.PodServer;
+import org.intentpod.server.ServerConfig;
+import org.intentpod.server.StartupException;
+
+/**
+ * A real server on a free loopback port with TDB2 in a temporary folder, and an HTTP client to talk to it.
+ * Restarts reuse the port and the folder, as a real restart would.
+ */
+public final class TestPod implements AutoCloseable {
+    public static final String POD = "alice";
+    private final Path dataDir;
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private PodServer server;
+
+    private TestPod(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static TestPod start() {
+        try {
+            TestPod pod = new TestPod(Files.createTempDirectory("intentpod-test"), freePort());
+            pod.startServer();
+            return pod;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void restart() {
+        server.stop();
+        startServer();
+    }
+
+    private void startServer() {
+        try {
+            server = PodServer.start(config(null));
+        } catch (StartupException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The configuration this harness starts with, optionally with an explicit base URL. */
+    public ServerConfig config(String baseUrl) {
+        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024);
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    public String base() {
+        return server.baseUrl();
+    }
+
+    /** An IRI in the test pod, e.g. {@code url("notes/a.ttl")}. */
+    public String url(String pathInPod) {
+        return base() + POD + "/" + pathInPod;
+    }
+
+    public HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String url, String accept) {
+        return send(request(url).header("Accept", accept).GET());
+    }
+
+    public HttpResponse<String> put(String url, String contentType, String body) {
+        return send(request(url).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> patch(String url, String contentType, String body) {
+        return send(request(url).header("Content-Type", contentType).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> post(String url, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    public HttpResponse<String> delete(String url) {
+        return send(request(url).DELETE());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
