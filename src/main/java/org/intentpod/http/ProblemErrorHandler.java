@@ -6,11 +6,17 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-/** Errors Jetty raises before our handlers run (an ambiguous URI, a bad header) get our problem body too. */
-public final class ProblemErrorHandler extends ErrorHandler {
+/**
+ * Errors Jetty raises before our handlers run (an ambiguous URI, a bad header) get our problem body too.
+ * Jetty's own {@link ErrorHandler} writes no body for methods such as PUT, so this replaces it whole.
+ */
+public final class ProblemErrorHandler implements Request.Handler {
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        String reason = HttpStatus.getMessage(code);
-        ProblemResponder.send(request, response, callback, new HttpProblem(code, reason, message == null ? reason : message));
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
+        String reason = HttpStatus.getMessage(status);
+        String detail = request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String message ? message : reason;
+        ProblemResponder.send(request, response, callback, new HttpProblem(status, reason, detail));
+        return true;
     }
 }

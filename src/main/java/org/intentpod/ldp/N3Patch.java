@@ -13,6 +13,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.tokens.Token;
 import org.apache.jena.riot.tokens.TokenType;
 import org.apache.jena.riot.tokens.Tokenizer;
@@ -64,7 +65,8 @@ final class N3Patch implements GraphPatch {
         outer.append(document.substring(from));
         Graph structure = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.fromString(outer.toString(), Lang.TURTLE).base(baseIri).strict(true).parse(structure);
+            RDFParser.fromString(outer.toString(), Lang.TURTLE).base(baseIri).strict(true)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(structure);
         } catch (RuntimeException e) {
             throw HttpProblem.badRequest("Malformed N3 Patch: " + e.getMessage());
         }

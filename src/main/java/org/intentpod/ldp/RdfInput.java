@@ -7,6 +7,7 @@ import java.io.InputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.intentpod.http.HttpProblem;
@@ -14,7 +15,8 @@ import org.intentpod.http.RdfFormat;
 
 /**
  * Parses request bodies with Jena, strictly and without ever reaching the network: JSON-LD remote
- * contexts are refused (no loader fetches anything), and every parser failure is the client's 400.
+ * contexts are refused (no loader fetches anything); RDF/XML goes through Jena's hardened XML setup (no
+ * external entities, the JDK's entity expansion limits). Every parser failure is the client's 400, not logged.
  */
 public final class RdfInput {
     private static final Context OFFLINE = offlineContext();
@@ -25,7 +27,8 @@ public final class RdfInput {
     public static Graph parse(InputStream body, RdfFormat format, String baseIri) {
         Graph graph = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.source(body).lang(format.lang()).base(baseIri).context(OFFLINE).strict(true).parse(graph);
+            RDFParser.source(body).lang(format.lang()).base(baseIri).context(OFFLINE).strict(true)
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(graph);
         } catch (HttpProblem tooLarge) {
             throw tooLarge;
         } catch (RuntimeException malformed) {

@@ -72,10 +72,10 @@ public final class PodServer {
             LOG.info("IntentPod serving {} on {}:{} with data in {}", baseUrl, config.host(), port, config.dataDir().toAbsolutePath());
             return new PodServer(jetty, store, baseUrl, port);
         } catch (StartupException e) {
-            closeQuietly(jetty, store);
+            abandon(jetty, connector, store);
             throw e;
         } catch (Exception e) {
-            closeQuietly(jetty, store);
+            abandon(jetty, connector, store);
             throw new StartupException("Could not start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
     }
@@ -121,6 +121,12 @@ public final class PodServer {
         if (stopped.compareAndSet(false, true)) {
             closeQuietly(jetty, store);
         }
+    }
+
+    /** A start that failed half-way: the port was bound before Jetty started, so release it explicitly. */
+    private static void abandon(Server jetty, ServerConnector connector, PodStore store) {
+        connector.close();
+        closeQuietly(jetty, store);
     }
 
     private static void closeQuietly(Server jetty, PodStore store) {

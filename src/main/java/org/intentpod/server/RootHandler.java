@@ -1,5 +1,8 @@
 package org.intentpod.server;
 
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -54,7 +57,15 @@ final class RootHandler extends Handler.Abstract {
             callback.failed(cause != null ? cause : problem);
             return;
         }
+        // Drop what the handler had set for a success, but keep CORS and Vary so an app can read the error.
+        HttpFields.Mutable kept = HttpFields.build();
+        for (HttpField field : response.getHeaders()) {
+            if (field.getName().startsWith("Access-Control-") || field.getHeader() == HttpHeader.VARY) {
+                kept.add(field);
+            }
+        }
         response.reset();
+        kept.forEach(response.getHeaders()::add);
         ProblemResponder.send(request, response, callback, problem);
     }
 }
