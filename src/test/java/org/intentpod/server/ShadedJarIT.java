@@ -1,0 +1,68 @@
+package org.intentpod.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.intentpod.JarProcess;
+import org.intentpod.SecondParser;
+import org.intentpod.TestPod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar, run as users run it. Lost META-INF/services entries break Jena's formats and TDB2
+ * silently, so every format and a store restart are checked on the jar itself.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ShadedJarIT {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void helpAndBadFlags() throws Exception {
+        JarProcess.Result help = JarProcess.run("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.output().contains("--base-url"), help.output());
+        JarProcess.Result bad = JarProcess.run("--port", "seventy");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.output().contains("--port takes a number"), bad.output());
+    }
+
+    @Test
+    void everyFormatWorksFromTheJarAndSigtermStopsCleanly(@TempDir Path dir) throws Exception {
+        int port = TestPod.freePort();
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("server.log");
+        try (JarProcess jar = JarProcess.start(port, data, log)) {
+            String card = jar.base() + "demo/profile/card";
+            for (String type : List.of("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")) {
+                HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(card)).header("Accept", type).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, got.statusCode(), type);
+                assertTrue(SecondParser.parse(got.body(), type, card).size() >= 5, type);
+            }
+            String doc = jar.base() + "demo/data/note";
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(doc)).header("Content-Type", "application/ld+json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"@id\": \"#n\", \"http://ex.org/p\": \"from the jar\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), put.body());
+            assertEquals(143, jar.terminate(), "SIGTERM runs the shutdown hook and exits");
+        }
+        String output = Files.readString(log);
+        assertFalse(output.contains("ERROR"), output);
+        try (JarProcess again = JarProcess.start(port, data, log)) {
+            HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(again.base() + "demo/data/note")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(got.body().contains("from the jar"), got.body());
+        }
+    }
+}
