@@ -30,7 +30,9 @@ import org.intentpod.store.StoreReader;
 final class GetHandler implements MethodHandler {
     /** A blob replaced between reading its metadata and opening it is retried with the newer state. */
     private static final int BLOB_ATTEMPTS = 3;
+    private static final long CACHE_BYTES = 32L * 1024 * 1024;
     private final LdpContext context;
+    private final RepresentationCache cache = new RepresentationCache(CACHE_BYTES);
 
     GetHandler(LdpContext context) {
         this.context = context;
@@ -86,14 +88,53 @@ final class GetHandler implements MethodHandler {
         if (meta.isContainer() && !prefer.isEmpty()) {
             response.getHeaders().put("Preference-Applied", "return=representation");
         }
+        if (meta.isContainer()) {
+            // Listings can be long: they stream and are never cached.
+            if (!head) {
+                try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                    RdfOutput.write(out, format, representation(reader, request.path(), meta, prefer), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        }
+        byte[] body = rendered(reader, meta, format);
+        if (body == null) {
+            if (!head) {
+                try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                    RdfOutput.write(out, format, reader.triples(meta.iri()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return null;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (!head) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                RdfOutput.write(out, format, representation(reader, request.path(), meta, prefer));
+                out.write(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return null;
+    }
+
+    /** The bytes of an RDF source from the cache, rendered now if missing; null when too large to keep. */
+    private byte[] rendered(StoreReader reader, ResourceMeta meta, RdfFormat format) {
+        RepresentationCache.Key key = new RepresentationCache.Key(meta.iri(), meta.version(), format);
+        byte[] cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        CappedBuffer buffer = new CappedBuffer(RepresentationCache.MAX_ENTRY_BYTES);
+        if (!buffer.fill(out -> RdfOutput.write(out, format, reader.triples(meta.iri())))) {
+            return null;
+        }
+        byte[] bytes = buffer.toByteArray();
+        cache.put(key, bytes);
+        return bytes;
     }
 
     /** Sets the resource headers and evaluates preconditions; false when the answer is 304 with no body. */
