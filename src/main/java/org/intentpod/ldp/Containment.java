@@ -57,6 +57,13 @@ final class Containment {
         }
     }
 
+    /** Records a resource written from a request body (RDF, or bytes already in the blob store). */
+    void put(StoreWriter writer, ResourcePath path, ResourceMeta previous, IncomingBody body, Instant now) {
+        var bytes = body.bytes();
+        put(writer, path, previous, body.kind(path), bytes.map(IncomingBody.Bytes::contentType).orElse(null),
+                bytes.map(b -> b.blob().size()).orElse(0L), bytes.map(b -> b.blob().id()).orElse(null), now);
+    }
+
     /** Removes a resource and its auxiliary resources, and touches its parent. */
     void remove(StoreWriter writer, ResourcePath path, ResourceMeta meta, Instant now) {
         for (ResourcePath auxiliary : path.auxiliaries()) {

@@ -7,7 +7,6 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.http.HttpProblem;
-import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 
 /** POST to a container: creates a new child, named after the Slug when it is free, never overwriting. */
@@ -48,10 +47,7 @@ final class PostHandler implements MethodHandler {
                     throw HttpProblem.conflict("'" + child.name() + "' was created by another request meanwhile; retry");
                 }
                 writer.replaceTriples(childIri, body.graph());
-                var bytes = body.bytes();
-                ResourceKind kind = body.kind(child);
-                containment.put(writer, child, null, kind, bytes.map(IncomingBody.Bytes::contentType).orElse(null),
-                        bytes.map(b -> b.blob().size()).orElse(0L), bytes.map(b -> b.blob().id()).orElse(null), context.now());
+                containment.put(writer, child, null, body, context.now());
                 return null;
             });
         } catch (RuntimeException e) {

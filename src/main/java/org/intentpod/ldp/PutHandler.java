@@ -34,9 +34,7 @@ final class PutHandler implements MethodHandler {
                 }
                 Instant now = context.now();
                 writer.replaceTriples(request.iri(), body.graph());
-                var bytes = body.bytes();
-                containment.put(writer, path, previous, body.kind(path), bytes.map(IncomingBody.Bytes::contentType).orElse(null),
-                        bytes.map(b -> b.blob().size()).orElse(0L), bytes.map(b -> b.blob().id()).orElse(null), now);
+                containment.put(writer, path, previous, body, now);
                 return new Written(previous == null, previous == null ? null : previous.blob());
             });
         } catch (RuntimeException e) {

@@ -1,8 +1,11 @@
 package org.intentpod.server;
 
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RootHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
     private final HomePage home;
     private final LdpHandler ldp;
 
@@ -51,7 +55,31 @@ final class RootHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * A refusal often comes before the body was read (a 413, a 404 for a PUT). Answering then makes Jetty
+     * close the connection under a client that is still sending, which sees a reset instead of our answer;
+     * reading a bounded rest first lets the answer arrive. Beyond the bound the connection is closed anyway.
+     */
+    private static void drainUnreadBody(Request request) {
+        try (InputStream rest = Content.Source.asInputStream(request)) {
+            long left = DRAIN_LIMIT;
+            while (left > 0) {
+                long skipped = rest.skip(left);
+                if (skipped <= 0) {
+                    if (rest.read() < 0) {
+                        return;
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        } catch (IOException | RuntimeException closedOrShort) {
+            // nothing more to read, or the client went away: either way we answer (or abort) now
+        }
+    }
+
     private static void fail(Request request, Response response, Callback callback, HttpProblem problem, Throwable cause) {
+        drainUnreadBody(request);
         if (response.isCommitted()) {
             // Part of a body is already out: only aborting the response tells the client it is incomplete.
             callback.failed(cause != null ? cause : problem);

@@ -8,30 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.intentpod.TestPod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.intentpod.LivePodTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** CORS as the Solid Protocol requires it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CorsTest {
+class CorsTest extends LivePodTest {
     private static final String ORIGIN = "https://app.example";
-    private TestPod pod;
-
-    @BeforeAll
-    void start() {
-        pod = TestPod.start();
-    }
-
-    @AfterAll
-    void stop() {
-        pod.close();
-    }
 
     @Test
     void preflightIsAnsweredWithTheOriginAndTheRequestedHeaders() {

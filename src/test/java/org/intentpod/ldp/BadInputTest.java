@@ -13,35 +13,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.intentpod.TestPod;
-import org.junit.jupiter.api.AfterAll;
+import org.intentpod.LivePodTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input always gets a clear problem body, and never changes what was stored. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class BadInputTest {
+class BadInputTest extends LivePodTest {
     private static final String TURTLE = "text/turtle";
-    private TestPod pod;
     private String keeper;
 
     @BeforeAll
-    void start() {
-        pod = TestPod.start();
+    void storeAResourceThatMustSurvive() {
         keeper = pod.url("keep/doc.ttl");
         assertEquals(201, pod.put(keeper, TURTLE, "<#a> <http://ex.org/p> \"original\" .").statusCode());
-    }
-
-    @AfterAll
-    void stop() {
-        pod.close();
     }
 
     private void assertKeeperUnchanged() {

@@ -13,29 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.intentpod.TestPod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.intentpod.LivePodTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** Strong ETags, Last-Modified, and RFC 9110 preconditions, including two writers racing. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ConditionalRequestTest {
+class ConditionalRequestTest extends LivePodTest {
     private static final String TURTLE = "text/turtle";
-    private TestPod pod;
-
-    @BeforeAll
-    void start() {
-        pod = TestPod.start();
-    }
-
-    @AfterAll
-    void stop() {
-        pod.close();
-    }
 
     private static String etag(HttpResponse<?> response) {
         return response.headers().firstValue("ETag").orElseThrow();
@@ -89,6 +72,19 @@ class ConditionalRequestTest {
         assertTrue(pod.get(url, "application/n-triples").body().contains("\"2\""));
         assertEquals(412, pod.send(pod.request(pod.url("c/absent")).header("If-Match", "*").header("Content-Type", TURTLE)
                 .PUT(HttpRequest.BodyPublishers.ofString(""))).statusCode());
+    }
+
+    @Test
+    void ifUnmodifiedSinceGuardsWrites() {
+        String url = pod.url("c/since.ttl");
+        pod.put(url, TURTLE, "<> <http://ex.org/p> 1 .");
+        String lastModified = pod.get(url, TURTLE).headers().firstValue("Last-Modified").orElseThrow();
+        HttpResponse<String> old = pod.send(pod.request(url).header("Content-Type", TURTLE)
+                .header("If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").PUT(HttpRequest.BodyPublishers.ofString("<> <http://ex.org/p> 9 .")));
+        assertEquals(412, old.statusCode());
+        HttpResponse<String> current = pod.send(pod.request(url).header("Content-Type", TURTLE)
+                .header("If-Unmodified-Since", lastModified).PUT(HttpRequest.BodyPublishers.ofString("<> <http://ex.org/p> 2 .")));
+        assertEquals(204, current.statusCode());
     }
 
     @Test

@@ -5,32 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
-import org.intentpod.TestPod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.intentpod.LivePodTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** PATCH with Solid N3 Patch and SPARQL Update, including every refusal the Solid Protocol names. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PatchTest {
+class PatchTest extends LivePodTest {
     private static final String N3 = "text/n3";
     private static final String SPARQL = "application/sparql-update";
     private static final String PREFIXES = "@prefix solid: <http://www.w3.org/ns/solid/terms#>. @prefix ex: <http://ex.org/>.\n";
-    private TestPod pod;
-
-    @BeforeAll
-    void start() {
-        pod = TestPod.start();
-    }
-
-    @AfterAll
-    void stop() {
-        pod.close();
-    }
 
     private String resource(String name) {
         String url = pod.url("patch/" + name);

@@ -7,36 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
+import org.intentpod.LivePodTest;
 import org.intentpod.SecondParser;
-import org.intentpod.TestPod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Creating, reading, listing and deleting resources and containers over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ResourceLifecycleTest {
+class ResourceLifecycleTest extends LivePodTest {
     private static final String LDP = "http://www.w3.org/ns/ldp#";
     private static final String TURTLE = "text/turtle";
-    private TestPod pod;
-
-    @BeforeAll
-    void start() {
-        pod = TestPod.start();
-    }
-
-    @AfterAll
-    void stop() {
-        pod.close();
-    }
 
     @Test
     void putCreatesThenReplacesAndEveryFormatParsesWithRio() {
