@@ -1,6 +1,8 @@
 package org.intentpod.http;
 
+import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 
 /**
  * The one exception that carries an HTTP status out of any layer; {@link ProblemResponder} is the only
@@ -10,16 +12,40 @@ public final class HttpProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, String> headers;
+    private final Graph report;
+    private final List<Map<String, String>> violations;
 
     public HttpProblem(int status, String title, String detail) {
         this(status, title, detail, Map.of());
     }
 
     public HttpProblem(int status, String title, String detail, Map<String, String> headers) {
+        this(status, title, detail, headers, null, List.of());
+    }
+
+    private HttpProblem(int status, String title, String detail, Map<String, String> headers, Graph report,
+            List<Map<String, String>> violations) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.headers = Map.copyOf(headers);
+        this.report = report;
+        this.violations = List.copyOf(violations);
+    }
+
+    /** The same problem with a validation report: served as the RDF body, and listed in problem+json. */
+    public HttpProblem withReport(Graph rdfReport, List<Map<String, String>> readableViolations) {
+        return new HttpProblem(status, title, getMessage(), headers, rdfReport, readableViolations);
+    }
+
+    /** An RDF report to answer with instead of the generic description, or null. */
+    public Graph report() {
+        return report;
+    }
+
+    /** Readable violations for the problem+json "violations" member; empty for most problems. */
+    public List<Map<String, String>> violations() {
+        return violations;
     }
 
     public int status() {

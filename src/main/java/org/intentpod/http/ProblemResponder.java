@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -64,10 +65,24 @@ public final class ProblemResponder {
         if (problem.detail() != null) {
             json.put("detail", problem.detail());
         }
+        if (!problem.violations().isEmpty()) {
+            JsonArray violations = new JsonArray();
+            for (var violation : problem.violations()) {
+                JsonObject item = new JsonObject();
+                violation.forEach(item::put);
+                violations.add(item);
+            }
+            json.put("violations", violations);
+        }
         return JSON.toString(json).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] rdfBody(HttpProblem problem, RdfFormat format) {
+        if (problem.report() != null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFDataMgr.write(out, problem.report(), format.lang());
+            return out.toByteArray();
+        }
         Graph graph = GraphFactory.createDefaultGraph();
         Node response = NodeFactory.createBlankNode();
         graph.add(response, RDF.type.asNode(), NodeFactory.createURI(HTTP_NS + "Response"));

@@ -139,7 +139,7 @@ final class GetHandler implements MethodHandler {
 
     /** Sets the resource headers and evaluates preconditions; false when the answer is 304 with no body. */
     private boolean conditionsAllow(LdpRequest request, Response response, ResourceMeta meta, String etag) {
-        LdpHeaders.describe(response.getHeaders(), request.path(), meta, context.baseUrl());
+        LdpHeaders.describe(response.getHeaders(), request.path(), meta, context);
         LdpHeaders.validators(response.getHeaders(), etag, meta);
         if (Preconditions.evaluate(request.headers(), meta.version(), meta.modified(), true) == Preconditions.Outcome.NOT_MODIFIED) {
             response.setStatus(304);
@@ -159,6 +159,9 @@ final class GetHandler implements MethodHandler {
                 ? List.of(Terms.LDP_BASIC_CONTAINER, Terms.LDP_CONTAINER, Terms.LDP_RESOURCE, Terms.PIM_STORAGE)
                 : List.of(Terms.LDP_BASIC_CONTAINER, Terms.LDP_CONTAINER, Terms.LDP_RESOURCE)) {
             types.add(Triple.create(container, RDF.type.asNode(), NodeFactory.createURI(type)));
+        }
+        for (Node shape : LdpHeaders.constrainedBy(path, context)) {
+            types.add(Triple.create(container, NodeFactory.createURI(Terms.LDP + "constrainedBy"), shape));
         }
         Iterator<Triple> described = Iter.concat(types.iterator(), own);
         if (!prefer.wantsContainment()) {
@@ -184,7 +187,7 @@ final class GetHandler implements MethodHandler {
         }
         RdfFormat format = ContentNegotiation.chooseRdf(request.header(HttpHeader.ACCEPT))
                 .orElseThrow(() -> new HttpProblem(406, "Not Acceptable", "Available as " + RdfFormat.mediaTypeList()));
-        LdpHeaders.describe(response.getHeaders(), request.path(), null, context.baseUrl());
+        LdpHeaders.describe(response.getHeaders(), request.path(), null, context);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, format.mediaType() + "; charset=utf-8");
         if (!HttpMethod.HEAD.is(request.method())) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {

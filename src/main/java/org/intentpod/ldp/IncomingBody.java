@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.eclipse.jetty.http.HttpHeader;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.MediaTypes;
@@ -61,14 +63,19 @@ sealed interface IncomingBody {
         if (format.isPresent()) {
             Graph graph;
             try (InputStream body = request.body(context.maxRdfBody())) {
-                graph = RdfInput.parse(body, format.get(), context.iri(target));
+                graph = context.rdfInput().parse(body, format.get(), context.iri(target));
             }
             Containment.refuseContainmentTriples(graph, context.iri(target));
+            context.validate(graph, target, request.header(HttpHeader.ACCEPT_LANGUAGE));
             return new Rdf(graph);
         }
         if (target.container() || target.isAuxiliary()) {
             throw HttpProblem.unsupportedMediaType((target.container() ? "A container" : "An auxiliary resource")
                     + " must be written as RDF: " + RdfFormat.mediaTypeList());
+        }
+        if (!StandardContainers.acceptsFiles(target)) {
+            throw HttpProblem.unsupportedMediaType("'" + target.parent() + "' accepts only RDF describing "
+                    + StandardContainers.requiredTypes(target).stream().map(Node::getLocalName).toList() + ": " + RdfFormat.mediaTypeList());
         }
         if (MediaTypes.essence(contentType).isEmpty() || !MediaTypes.essence(contentType).contains("/")) {
             throw HttpProblem.badRequest("Malformed Content-Type: " + contentType);

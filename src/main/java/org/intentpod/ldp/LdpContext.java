@@ -4,20 +4,31 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.apache.jena.graph.Graph;
 import org.intentpod.store.BlobStore;
 import org.intentpod.store.PodStore;
+import org.intentpod.shapes.Languages;
+import org.intentpod.shapes.ShapeLibrary;
+import org.intentpod.shapes.ShapeValidator;
 
 /**
- * What every LDP method handler needs: the stores, the base URL every IRI is minted under, body limits.
+ * What every LDP method handler needs: the stores, the base URL every IRI is minted under, body limits,
+ * the parser and the shapes every write is checked against.
  *
  * @param maxRdfBody largest RDF or patch body accepted, in bytes
  * @param maxBlobBody largest non-RDF body accepted, in bytes
  */
-public record LdpContext(PodStore store, BlobStore blobs, String baseUrl, long maxRdfBody, long maxBlobBody, Clock clock) {
+public record LdpContext(PodStore store, BlobStore blobs, String baseUrl, long maxRdfBody, long maxBlobBody, Clock clock,
+        RdfInput rdfInput, ShapeLibrary shapes, ShapeValidator validator) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public String iri(ResourcePath path) {
         return path.iri(baseUrl);
+    }
+
+    /** Refuses, with 422, a graph that would be stored at a path but breaks a shape or its container's rule. */
+    public void validate(Graph graph, ResourcePath target, String acceptLanguage) {
+        validator.check(graph, iri(target), StandardContainers.requiredTypes(target), Languages.choose(acceptLanguage));
     }
 
     public Instant now() {

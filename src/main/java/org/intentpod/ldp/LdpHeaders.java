@@ -2,6 +2,8 @@ package org.intentpod.ldp;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.jena.graph.Node;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.intentpod.http.MediaTypes;
@@ -38,7 +40,8 @@ final class LdpHeaders {
     }
 
     /** Link, Allow, Accept-* and Vary headers for a resource; meta is null when nothing is stored there. */
-    static void describe(HttpFields.Mutable headers, ResourcePath path, ResourceMeta meta, String baseUrl) {
+    static void describe(HttpFields.Mutable headers, ResourcePath path, ResourceMeta meta, LdpContext context) {
+        String baseUrl = context.baseUrl();
         if (meta != null) {
             typeLink(headers, Terms.LDP_RESOURCE);
             if (meta.kind() == ResourceKind.CONTAINER) {
@@ -65,7 +68,18 @@ final class LdpHeaders {
         if (allow.contains("PUT")) {
             headers.put("Accept-Put", path.container() ? RdfFormat.mediaTypeList() : "*/*");
         }
+        if (meta != null && meta.isContainer()) {
+            for (Node shape : constrainedBy(path, context)) {
+                headers.add(HttpHeader.LINK, "<" + shape.getURI() + ">; rel=\"" + Terms.LDP + "constrainedBy\"");
+            }
+        }
         headers.add(HttpHeader.VARY, "Accept");
+    }
+
+    /** The shapes a standard container's members must satisfy. */
+    static List<Node> constrainedBy(ResourcePath container, LdpContext context) {
+        return StandardContainers.constrainedTypes(container).stream().map(type -> context.shapes().shapeFor(type))
+                .flatMap(java.util.Optional::stream).toList();
     }
 
     static void validators(HttpFields.Mutable headers, String etag, ResourceMeta meta) {

@@ -13,7 +13,7 @@ final class OptionsHandler implements MethodHandler {
     @Override
     public void handle(LdpRequest request, Response response) {
         var meta = context.store().read(reader -> reader.meta(request.iri()).orElse(null));
-        LdpHeaders.describe(response.getHeaders(), request.path(), meta, context.baseUrl());
+        LdpHeaders.describe(response.getHeaders(), request.path(), meta, context);
         response.setStatus(204);
     }
 }

@@ -3,6 +3,7 @@ package org.intentpod.server;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,11 +18,16 @@ import org.intentpod.http.ProblemErrorHandler;
 import org.intentpod.ldp.LdpContext;
 import org.intentpod.ldp.LdpHandler;
 import org.intentpod.ldp.PodProvisioner;
+import org.intentpod.ldp.RdfInput;
+import org.intentpod.shapes.ShapeLibrary;
+import org.intentpod.shapes.ShapeValidator;
 import org.intentpod.store.BlobStore;
 import org.intentpod.store.PodStore;
 import org.intentpod.store.StoreReader;
 import org.intentpod.store.TdbPodStore;
 import org.intentpod.ui.HomePage;
+import org.intentpod.vocab.ShapesHandler;
+import org.intentpod.vocab.VocabularyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +69,13 @@ public final class PodServer {
             store = TdbPodStore.open(config.dataDir().resolve("tdb2"));
             BlobStore blobs = new BlobStore(config.dataDir().resolve("blobs"));
             sweepBlobs(store, blobs);
-            LdpContext ldp = new LdpContext(store, blobs, baseUrl, config.maxRdfBody(), config.maxBlobBody(), Clock.systemUTC());
+            ShapeLibrary shapes = ShapeLibrary.load(baseUrl);
+            RdfInput rdfInput = new RdfInput(Map.of(ShapeLibrary.VOCABULARY_IRI + ".jsonld", shapes.context(), baseUrl + "ns/vrm.jsonld", shapes.context()));
+            LdpContext ldp = new LdpContext(store, blobs, baseUrl, config.maxRdfBody(), config.maxBlobBody(), Clock.systemUTC(), rdfInput, shapes,
+                    new ShapeValidator(shapes));
             provision(config, store, ldp);
-            jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(new HomePage(baseUrl), new LdpHandler(ldp)))));
+            jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(new HomePage(baseUrl), new LdpHandler(ldp),
+                    new VocabularyHandler(shapes), new ShapesHandler(shapes)))));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(STOP_TIMEOUT_MS);
             jetty.start();

@@ -15,6 +15,8 @@ import org.intentpod.http.ProblemResponder;
 import org.intentpod.ldp.LdpHandler;
 import org.intentpod.ldp.ResourcePath;
 import org.intentpod.ui.HomePage;
+import org.intentpod.vocab.ShapesHandler;
+import org.intentpod.vocab.VocabularyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +29,14 @@ final class RootHandler extends Handler.Abstract {
     private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
     private final HomePage home;
     private final LdpHandler ldp;
+    private final VocabularyHandler vocabulary;
+    private final ShapesHandler shapes;
 
-    RootHandler(HomePage home, LdpHandler ldp) {
+    RootHandler(HomePage home, LdpHandler ldp, VocabularyHandler vocabulary, ShapesHandler shapes) {
         this.home = home;
         this.ldp = ldp;
+        this.vocabulary = vocabulary;
+        this.shapes = shapes;
     }
 
     @Override
@@ -39,6 +45,10 @@ final class RootHandler extends Handler.Abstract {
             ResourcePath path = ResourcePath.parse(request.getHttpURI().getPath());
             if (path.isServerRoot()) {
                 home.handle(request, response);
+            } else if (path.pod().equals("ns")) {
+                vocabulary.handle(request, path, response);
+            } else if (path.pod().equals("shapes")) {
+                shapes.handle(request, path, response);
             } else if (ResourcePath.RESERVED_TOP_LEVEL.contains(path.pod())) {
                 throw HttpProblem.notFound("No resource at " + path);
             } else {

@@ -83,15 +83,16 @@ class ResourceLifecycleTest extends LivePodTest {
 
     @Test
     void postCreatesChildrenHonouringSlugWithoutOverwriting() {
-        String inbox = pod.url("inbox/");
+        String inbox = pod.url("posts/");
+        pod.put(inbox, TURTLE, "");
         HttpResponse<String> first = pod.post(inbox, TURTLE, "<> <http://ex.org/p> 1 .", "Slug", "offer");
         assertEquals(201, first.statusCode());
-        assertEquals(pod.url("inbox/offer"), first.headers().firstValue("Location").orElseThrow());
+        assertEquals(pod.url("posts/offer"), first.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> second = pod.post(inbox, TURTLE, "<> <http://ex.org/p> 2 .", "Slug", "offer");
         assertEquals(201, second.statusCode());
         String secondUrl = second.headers().firstValue("Location").orElseThrow();
-        assertFalse(secondUrl.equals(pod.url("inbox/offer")));
-        assertTrue(pod.get(pod.url("inbox/offer"), TURTLE).body().contains(" 1 "));
+        assertFalse(secondUrl.equals(pod.url("posts/offer")));
+        assertTrue(pod.get(pod.url("posts/offer"), TURTLE).body().contains(" 1 "));
         HttpResponse<String> noSlug = pod.post(inbox, TURTLE, "<> <http://ex.org/p> 3 .");
         assertEquals(201, noSlug.statusCode());
         assertContains(inbox, noSlug.headers().firstValue("Location").orElseThrow());
@@ -109,7 +110,8 @@ class ResourceLifecycleTest extends LivePodTest {
 
     @Test
     void postWithAclSlugNeverCreatesAnAcl() {
-        HttpResponse<String> made = pod.post(pod.url("inbox/"), TURTLE, "", "Slug", "x.acl");
+        pod.put(pod.url("slugs/"), TURTLE, "");
+        HttpResponse<String> made = pod.post(pod.url("slugs/"), TURTLE, "", "Slug", "x.acl");
         assertEquals(201, made.statusCode());
         assertFalse(made.headers().firstValue("Location").orElseThrow().endsWith(".acl"));
     }
