@@ -38,6 +38,7 @@ public final class ShapeLibrary {
         this.context = context;
         this.files = files;
         this.shapesGraph = shapesGraph;
+        ShapeCycles.refuseRecursion(shapesGraph);
         this.shapes = Shapes.parse(shapesGraph);
     }
 
@@ -52,6 +53,11 @@ public final class ShapeLibrary {
             RDFParser.fromString(new String(turtle, StandardCharsets.UTF_8), Lang.TURTLE).base(shapesBase + name).parse(graph);
         }
         return new ShapeLibrary(shapesBase, resource("vocab/vrm.ttl"), resource("vocab/vrm.context.jsonld"), Map.copyOf(files), graph);
+    }
+
+    /** A library of other shapes (no vocabulary), for checking the validator against shapes we do not ship. */
+    static ShapeLibrary withShapes(String baseUrl, Graph shapes) {
+        return new ShapeLibrary(baseUrl + "shapes/", new byte[0], new byte[0], Map.of(), shapes);
     }
 
     private static byte[] resource(String path) {

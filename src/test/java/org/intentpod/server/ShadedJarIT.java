@@ -50,17 +50,25 @@ class ShadedJarIT {
                 assertEquals(200, got.statusCode(), type);
                 assertTrue(SecondParser.parse(got.body(), type, card).size() >= 5, type);
             }
-            String doc = jar.base() + "demo/data/note";
+            String doc = jar.base() + "demo/notes/note";
             HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(doc)).header("Content-Type", "application/ld+json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"@id\": \"#n\", \"http://ex.org/p\": \"from the jar\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, put.statusCode(), put.body());
+            HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "demo/intentions/x"))
+                    .header("Content-Type", "text/turtle")
+                    .PUT(HttpRequest.BodyPublishers.ofString("<#it> a <https://w3id.org/intentpod/vrm#Intention> .")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(422, invalid.statusCode(), "the SHACL engine works from the jar: " + invalid.body());
+            HttpResponse<String> vocabulary = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "ns/vrm")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(SecondParser.parse(vocabulary.body(), "text/turtle", jar.base()).size() > 400, "vocab/ is in the jar");
             assertEquals(143, jar.terminate(), "SIGTERM runs the shutdown hook and exits");
         }
         String output = Files.readString(log);
         assertFalse(output.contains("ERROR"), output);
         try (JarProcess again = JarProcess.start(port, data, log)) {
-            HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(again.base() + "demo/data/note")).build(),
+            HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(again.base() + "demo/notes/note")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(got.body().contains("from the jar"), got.body());
         }
