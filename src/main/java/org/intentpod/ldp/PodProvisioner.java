@@ -1,5 +1,7 @@
 package org.intentpod.ldp;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.jena.graph.Graph;
@@ -8,6 +10,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
+import org.intentpod.http.RdfFormat;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 import org.intentpod.store.StoreWriter;
@@ -44,6 +47,31 @@ public final class PodProvisioner {
             }
             write(writer, card, profile, now);
             return true;
+        });
+    }
+
+    /**
+     * Adds a resource to an existing pod as a client's PUT would store it: RDF is parsed and must pass the
+     * shapes and its container's rule; anything else is kept as bytes. Used to load the demo data.
+     */
+    public void seed(String pod, String pathInPod, String contentType, byte[] bytes) throws IOException {
+        ResourcePath path = ResourcePath.parse("/" + pod + "/" + pathInPod);
+        String iri = context.iri(path);
+        var format = RdfFormat.forContentType(contentType);
+        IncomingBody body;
+        if (format.isPresent()) {
+            Graph graph = context.rdfInput().parse(new ByteArrayInputStream(bytes), format.get(), iri);
+            context.validate(graph, path, "en");
+            body = new IncomingBody.Rdf(graph);
+        } else {
+            body = new IncomingBody.Bytes(context.blobs().write(new ByteArrayInputStream(bytes)), contentType);
+        }
+        context.store().write(writer -> {
+            containment.requirePod(writer, path);
+            containment.checkCreatable(writer, path);
+            writer.replaceTriples(iri, body.graph());
+            containment.put(writer, path, writer.meta(iri).orElse(null), body, context.now());
+            return null;
         });
     }
 

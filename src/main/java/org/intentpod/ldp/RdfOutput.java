@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
 import org.intentpod.http.RdfFormat;
+import org.intentpod.shapes.ShapeLibrary;
 
 /**
  * Writes triples in the negotiated format. Turtle and N-Triples stream, so a container with a hundred
@@ -55,6 +56,7 @@ public final class RdfOutput {
         prefixes.put("solid", Terms.SOLID);
         prefixes.put("foaf", "http://xmlns.com/foaf/0.1/");
         prefixes.put("schema", "https://schema.org/");
+        prefixes.put("vrm", ShapeLibrary.VRM);
         return Collections.unmodifiableMap(prefixes);
     }
 

@@ -26,6 +26,7 @@ import org.intentpod.store.PodStore;
 import org.intentpod.store.StoreReader;
 import org.intentpod.store.TdbPodStore;
 import org.intentpod.ui.HomePage;
+import org.intentpod.vrm.DemoPod;
 import org.intentpod.vocab.ShapesHandler;
 import org.intentpod.vocab.VocabularyHandler;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ public final class PodServer {
 
     private static void provision(ServerConfig config, PodStore store, LdpContext ldp) {
         PodProvisioner provisioner = new PodProvisioner(ldp);
-        if (config.demo() && store.read(StoreReader::isEmpty) && provisioner.provision("demo", "Demo user")) {
+        if (config.demo() && store.read(StoreReader::isEmpty) && DemoPod.load(provisioner)) {
             LOG.info("Loaded the demo pod at {}demo/", ldp.baseUrl());
         }
         for (String pod : config.pods()) {

@@ -50,6 +50,12 @@ class ShadedJarIT {
                 assertEquals(200, got.statusCode(), type);
                 assertTrue(SecondParser.parse(got.body(), type, card).size() >= 5, type);
             }
+            HttpResponse<String> intention = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "demo/intentions/mobile-plan")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(intention.body().contains("vrm:Intention"), "the demo pod tells the mobile-plan story: " + intention.body());
+            HttpResponse<String> csv = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "demo/data/usage-2025.csv")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(csv.body().startsWith("month,data_gb"), csv.body());
             String doc = jar.base() + "demo/notes/note";
             HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(doc)).header("Content-Type", "application/ld+json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"@id\": \"#n\", \"http://ex.org/p\": \"from the jar\"}")).build(),
