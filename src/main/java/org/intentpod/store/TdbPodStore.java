@@ -21,9 +21,11 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class TdbPodStore implements PodStore {
     private static final Node ANY = Node.ANY;
     private final DatasetGraph dataset;
+    private final GroupCommit writes;
 
     private TdbPodStore(DatasetGraph dataset) {
         this.dataset = dataset;
+        this.writes = new GroupCommit(dataset, new Access());
     }
 
     /** Opens (creating when absent) the TDB2 database in a folder. */
@@ -38,11 +40,12 @@ public final class TdbPodStore implements PodStore {
 
     @Override
     public <T> T write(Function<StoreWriter, T> work) {
-        return Txn.calculateWrite(dataset, () -> work.apply(new Access()));
+        return writes.write(work);
     }
 
     @Override
     public void close() {
+        writes.close();
         dataset.close();
         TDBInternal.expel(dataset);
     }
