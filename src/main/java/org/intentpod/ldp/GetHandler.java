@@ -90,35 +90,33 @@ final class GetHandler implements MethodHandler {
         }
         if (meta.isContainer()) {
             // Listings can be long: they stream and are never cached.
-            if (!head) {
-                try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                    RdfOutput.write(out, format, representation(reader, request.path(), meta, prefer), true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            body(response, head, out -> RdfOutput.write(out, format, representation(reader, request.path(), meta, prefer), true));
             return null;
         }
-        byte[] body = rendered(reader, meta, format);
-        if (body == null) {
-            if (!head) {
-                try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                    RdfOutput.write(out, format, reader.triples(meta.iri()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return null;
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        if (!head) {
-            try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                out.write(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        byte[] rendered = rendered(reader, meta, format);
+        if (rendered == null) {
+            body(response, head, out -> RdfOutput.write(out, format, reader.triples(meta.iri())));
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, rendered.length);
+            body(response, head, out -> out.write(rendered));
         }
         return null;
+    }
+
+    /** Writes a body, except for HEAD. */
+    private static void body(Response response, boolean head, BodyWriter writer) {
+        if (head) {
+            return;
+        }
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface BodyWriter {
+        void write(OutputStream out) throws IOException;
     }
 
     /** The bytes of an RDF source from the cache, rendered now if missing; null when too large to keep. */
@@ -189,10 +187,6 @@ final class GetHandler implements MethodHandler {
                 .orElseThrow(() -> new HttpProblem(406, "Not Acceptable", "Available as " + RdfFormat.mediaTypeList()));
         LdpHeaders.describe(response.getHeaders(), request.path(), null, context);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, format.mediaType() + "; charset=utf-8");
-        if (!HttpMethod.HEAD.is(request.method())) {
-            try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                RdfOutput.write(out, format, StorageDescription.triples(context.iri(root)));
-            }
-        }
+        body(response, HttpMethod.HEAD.is(request.method()), out -> RdfOutput.write(out, format, StorageDescription.triples(context.iri(root))));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.intentpod.ldp.ResourcePath;
 
 /** Reads {@link ServerConfig} from flags, then {@code INTENTPOD_*} environment variables, then defaults. */
 public final class CommandLine {
@@ -86,7 +87,7 @@ public final class CommandLine {
         List<String> pods = new ArrayList<>();
         for (String pod : given.getOrDefault(Option.POD, List.of())) {
             String name = pod.trim();
-            if (!POD_NAME.matcher(name).matches() || org.intentpod.ldp.ResourcePath.RESERVED_TOP_LEVEL.contains(name)) {
+            if (!POD_NAME.matcher(name).matches() || ResourcePath.RESERVED_TOP_LEVEL.contains(name)) {
                 throw new UsageException("Invalid pod name '" + name + "': 2-32 lowercase letters, digits or '-', not a reserved name");
             }
             pods.add(name);
