@@ -57,9 +57,12 @@ public final class TestPod implements AutoCloseable {
         }
     }
 
-    /** The configuration this harness starts with, optionally with an explicit base URL. */
+    /** Failed logins a test may make before the throttle answers 429 (the throttle test trips it on purpose). */
+    public static final int MAX_LOGIN_FAILURES = 5;
+
+    /** The configuration this harness starts with, optionally with an explicit base URL; cheap password hashing. */
     public ServerConfig config(String baseUrl) {
-        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024);
+        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES);
     }
 
     public void stop() {

@@ -16,12 +16,16 @@ import org.intentpod.store.ResourceMeta;
 import org.intentpod.store.StoreWriter;
 
 /**
- * Creates pods with the standard layout of DESIGN.md: the WebID profile, the LDN inbox, and the
- * containers for intentions, grants, imported data and the access log. The one place pods are made.
+ * Creates pods with the standard layout of DESIGN.md: the WebID profile (with its issuer, type indexes and
+ * preferences), the LDN inbox, the containers for intentions, grants, imported data and the access log,
+ * and default ACL documents (owner full control; profile public; inbox appendable by authenticated agents).
+ * A vendor's pod holds only its profile, its inbox and its settings. The one place pods are made.
  */
 public final class PodProvisioner {
-    /** The standard containers of every person's pod. */
-    public static final List<String> STANDARD_CONTAINERS = List.of("profile", "intentions", "inbox", "grants", "data", "log");
+    /** The standard containers of a person's pod. */
+    public static final List<String> PERSON_CONTAINERS = List.of("profile", "settings", "intentions", "inbox", "grants", "data", "log");
+    /** A vendor's pod: owners' answers to its offers arrive in its inbox. */
+    public static final List<String> VENDOR_CONTAINERS = List.of("profile", "settings", "inbox");
     private final LdpContext context;
     private final Containment containment;
 
@@ -30,24 +34,47 @@ public final class PodProvisioner {
         this.containment = new Containment(context);
     }
 
-    /** Creates the pod unless it exists, in one transaction; returns true when it was created. */
+    /** Creates a person's pod unless it exists, in one transaction; returns true when it was created. */
     public boolean provision(String pod, String displayName) {
+        return provision(pod, displayName, false);
+    }
+
+    /** Creates a person's or a vendor's pod unless it exists, in one transaction; true when it was created. */
+    public boolean provision(String pod, String displayName, boolean vendor) {
         ResourcePath root = new ResourcePath(List.of(pod), true);
         String rootIri = context.iri(root);
-        ResourcePath card = root.child("profile", true).child("card", false);
-        Graph profile = profile(context.iri(card), rootIri, displayName);
+        String webId = webId(pod);
+        List<Document> documents = PodTemplates.documents(context.baseUrl(), pod, displayName, webId, vendor);
         return context.store().write(writer -> {
             if (writer.meta(rootIri).isPresent()) {
                 return false;
             }
             Instant now = context.now();
             writer.putMeta(ResourceMeta.rdf(rootIri, ResourceKind.CONTAINER, LdpContext.newVersion(), now, null));
-            for (String name : STANDARD_CONTAINERS) {
+            for (String name : vendor ? VENDOR_CONTAINERS : PERSON_CONTAINERS) {
                 containment.put(writer, root.child(name, true), null, ResourceKind.CONTAINER, null, 0, null, now);
             }
-            write(writer, card, profile, now);
+            for (Document document : documents) {
+                ResourcePath path = ResourcePath.parse("/" + pod + "/" + document.pathInPod());
+                write(writer, path, parse(document.turtle(), context.iri(path)), now);
+            }
             return true;
         });
+    }
+
+    /** The WebID of the owner of a pod on this server. */
+    public String webId(String pod) {
+        return context.baseUrl() + pod + "/profile/card#me";
+    }
+
+    /** A document of a new pod, as Turtle relative to its own IRI. */
+    record Document(String pathInPod, String turtle) {
+    }
+
+    private static Graph parse(String turtle, String base) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(turtle, Lang.TURTLE).base(base).parse(graph);
+        return graph;
     }
 
     /**
@@ -78,22 +105,5 @@ public final class PodProvisioner {
     private void write(StoreWriter writer, ResourcePath path, Graph graph, Instant now) {
         writer.replaceTriples(context.iri(path), graph);
         containment.put(writer, path, null, ResourceKind.RDF_SOURCE, null, 0, null, now);
-    }
-
-    private static Graph profile(String cardIri, String podIri, String displayName) {
-        String turtle = """
-                @prefix foaf: <http://xmlns.com/foaf/0.1/> .
-                @prefix schema: <https://schema.org/> .
-                @prefix pim: <http://www.w3.org/ns/pim/space#> .
-                @prefix ldp: <http://www.w3.org/ns/ldp#> .
-                <> a foaf:PersonalProfileDocument ; foaf:maker <#me> ; foaf:primaryTopic <#me> .
-                <#me> a foaf:Person, schema:Person ;
-                    pim:storage <%s> ;
-                    ldp:inbox <%sinbox/> .
-                """.formatted(podIri, podIri);
-        Graph graph = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(turtle, Lang.TURTLE).base(cardIri).parse(graph);
-        graph.add(NodeFactory.createURI(cardIri + "#me"), FOAF.name.asNode(), NodeFactory.createLiteralString(displayName));
-        return graph;
     }
 }

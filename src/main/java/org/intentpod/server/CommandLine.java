@@ -27,7 +27,11 @@ public final class CommandLine {
         POD("--pod", "INTENTPOD_POD", "NAME", "provision this pod if missing; repeatable (environment: comma-separated)"),
         DEMO("--demo", "INTENTPOD_DEMO", "true|false", "load the demo pod into an empty store (default true)"),
         MAX_RDF_BODY("--max-rdf-body", "INTENTPOD_MAX_RDF_BODY", "BYTES", "largest RDF or PATCH body (default 10 MiB)"),
-        MAX_BLOB_BODY("--max-blob-body", "INTENTPOD_MAX_BLOB_BODY", "BYTES", "largest non-RDF body (default 1 GiB)");
+        MAX_BLOB_BODY("--max-blob-body", "INTENTPOD_MAX_BLOB_BODY", "BYTES", "largest non-RDF body (default 1 GiB)"),
+        ARGON2_MEMORY("--argon2-memory", "INTENTPOD_ARGON2_MEMORY", "KIB", "Argon2id memory cost of password hashes (default 19456)"),
+        ARGON2_ITERATIONS("--argon2-iterations", "INTENTPOD_ARGON2_ITERATIONS", "N", "Argon2id iterations (default 2)"),
+        MAX_LOGIN_FAILURES("--max-login-failures", "INTENTPOD_MAX_LOGIN_FAILURES", "N",
+                "failed logins allowed per account and per address in a minute (default 10)");
 
         final String flag;
         final String env;
@@ -100,7 +104,10 @@ public final class CommandLine {
                 pods,
                 bool(given, Option.DEMO, true),
                 number(given, Option.MAX_RDF_BODY, 10 * MIB, 1, Long.MAX_VALUE),
-                number(given, Option.MAX_BLOB_BODY, 1024 * MIB, 1, Long.MAX_VALUE)));
+                number(given, Option.MAX_BLOB_BODY, 1024 * MIB, 1, Long.MAX_VALUE),
+                (int) number(given, Option.ARGON2_MEMORY, 19456, 8, 4 * 1024 * 1024),
+                (int) number(given, Option.ARGON2_ITERATIONS, 2, 1, 100),
+                (int) number(given, Option.MAX_LOGIN_FAILURES, 10, 1, 1_000_000)));
     }
 
     public static String usage() {

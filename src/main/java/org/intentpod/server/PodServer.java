@@ -13,6 +13,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.intentpod.auth.Accounts;
+import org.intentpod.auth.IdpHandler;
+import org.intentpod.auth.LoginThrottle;
+import org.intentpod.auth.PasswordHasher;
+import org.intentpod.auth.PasswordLogin;
+import org.intentpod.auth.Registration;
 import org.intentpod.http.Cors;
 import org.intentpod.http.ProblemErrorHandler;
 import org.intentpod.ldp.LdpContext;
@@ -74,9 +80,10 @@ public final class PodServer {
             RdfInput rdfInput = new RdfInput(Map.of(ShapeLibrary.VOCABULARY_IRI + ".jsonld", shapes.context(), baseUrl + "ns/vrm.jsonld", shapes.context()));
             LdpContext ldp = new LdpContext(store, blobs, baseUrl, config.maxRdfBody(), config.maxBlobBody(), Clock.systemUTC(), rdfInput, shapes,
                     new ShapeValidator(shapes));
-            provision(config, store, ldp);
+            PodProvisioner provisioner = new PodProvisioner(ldp);
+            provision(config, store, provisioner);
             jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(new HomePage(baseUrl), new LdpHandler(ldp),
-                    new VocabularyHandler(shapes), new ShapesHandler(shapes)))));
+                    new VocabularyHandler(shapes), new ShapesHandler(shapes), identityProvider(config, store, provisioner, baseUrl)))));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(STOP_TIMEOUT_MS);
             jetty.start();
@@ -91,14 +98,20 @@ public final class PodServer {
         }
     }
 
-    private static void provision(ServerConfig config, PodStore store, LdpContext ldp) {
-        PodProvisioner provisioner = new PodProvisioner(ldp);
+    private static IdpHandler identityProvider(ServerConfig config, PodStore store, PodProvisioner provisioner, String baseUrl) {
+        Accounts accounts = new Accounts(store);
+        PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations());
+        PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.maxLoginFailures(), Clock.systemUTC()));
+        return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts);
+    }
+
+    private static void provision(ServerConfig config, PodStore store, PodProvisioner provisioner) {
         if (config.demo() && store.read(StoreReader::isEmpty) && DemoPod.load(provisioner)) {
-            LOG.info("Loaded the demo pod at {}demo/", ldp.baseUrl());
+            LOG.info("Loaded the demo pod");
         }
         for (String pod : config.pods()) {
             if (provisioner.provision(pod, pod)) {
-                LOG.info("Provisioned pod {}{}/", ldp.baseUrl(), pod);
+                LOG.info("Provisioned pod {}", pod);
             }
         }
     }

@@ -6,10 +6,12 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.intentpod.auth.IdpHandler;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.ProblemResponder;
 import org.intentpod.ldp.LdpHandler;
@@ -31,12 +33,14 @@ final class RootHandler extends Handler.Abstract {
     private final LdpHandler ldp;
     private final VocabularyHandler vocabulary;
     private final ShapesHandler shapes;
+    private final IdpHandler idp;
 
-    RootHandler(HomePage home, LdpHandler ldp, VocabularyHandler vocabulary, ShapesHandler shapes) {
+    RootHandler(HomePage home, LdpHandler ldp, VocabularyHandler vocabulary, ShapesHandler shapes, IdpHandler idp) {
         this.home = home;
         this.ldp = ldp;
         this.vocabulary = vocabulary;
         this.shapes = shapes;
+        this.idp = idp;
     }
 
     @Override
@@ -49,6 +53,8 @@ final class RootHandler extends Handler.Abstract {
                 vocabulary.handle(request, path, response);
             } else if (path.pod().equals("shapes")) {
                 shapes.handle(request, path, response);
+            } else if (path.pod().equals("idp")) {
+                idp.handle(request, path, response);
             } else if (ResourcePath.RESERVED_TOP_LEVEL.contains(path.pod())) {
                 throw HttpProblem.notFound("No resource at " + path);
             } else {
@@ -58,6 +64,11 @@ final class RootHandler extends Handler.Abstract {
         } catch (HttpProblem problem) {
             fail(request, response, callback, problem, null);
         } catch (Throwable unexpected) {
+            if (clientWentAway(unexpected)) {
+                LOG.debug("{} {}: the client went away", request.getMethod(), request.getHttpURI().getPath());
+                callback.failed(unexpected);
+                return true;
+            }
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), unexpected);
             fail(request, response, callback, new HttpProblem(500, "Internal Server Error", "The server failed to handle this request"),
                     unexpected);
@@ -86,6 +97,16 @@ final class RootHandler extends Handler.Abstract {
         } catch (IOException | RuntimeException closedOrShort) {
             // nothing more to read, or the client went away: either way we answer (or abort) now
         }
+    }
+
+    /** A client that closes its connection while we write is not a server failure. */
+    private static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fail(Request request, Response response, Callback callback, HttpProblem problem, Throwable cause) {

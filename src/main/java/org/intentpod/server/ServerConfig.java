@@ -14,9 +14,12 @@ import java.util.List;
  * @param demo whether to load the demo pod into an empty store
  * @param maxRdfBody largest RDF or patch body, bytes
  * @param maxBlobBody largest non-RDF body, bytes
+ * @param argon2MemoryKiB Argon2id memory cost of password hashes
+ * @param argon2Iterations Argon2id iterations
+ * @param maxLoginFailures failed logins allowed per account and per address within a minute
  */
 public record ServerConfig(String host, int port, String baseUrl, Path dataDir, List<String> pods, boolean demo,
-        long maxRdfBody, long maxBlobBody) {
+        long maxRdfBody, long maxBlobBody, int argon2MemoryKiB, int argon2Iterations, int maxLoginFailures) {
 
     public ServerConfig {
         pods = List.copyOf(pods);
