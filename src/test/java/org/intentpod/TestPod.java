@@ -62,7 +62,7 @@ public final class TestPod implements AutoCloseable {
 
     /** The configuration this harness starts with, optionally with an explicit base URL; cheap password hashing. */
     public ServerConfig config(String baseUrl) {
-        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES);
+        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES, false);
     }
 
     public void stop() {

@@ -68,7 +68,7 @@ public final class LoadDriver {
         int port = freePort();
         String base = "http://localhost:" + port + "/";
         seedLargeContainers(data, base);
-        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", port, null, data, List.of(), false, 10 << 20, 1 << 30, 19456, 2, 10));
+        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", port, null, data, List.of(), false, 10 << 20, 1 << 30, 19456, 2, 10, false));
         byte[] turtle = oneKilobyteOfTurtle();
         String resource = base + POD + "/r/doc.ttl";
         check(send(HttpRequest.newBuilder(URI.create(resource)).header("Content-Type", "text/turtle")

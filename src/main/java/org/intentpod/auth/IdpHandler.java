@@ -28,11 +28,21 @@ public final class IdpHandler {
     private final Registration registration;
     private final PasswordLogin login;
     private final Accounts accounts;
+    private final OidcProvider provider;
 
-    public IdpHandler(Registration registration, PasswordLogin login, Accounts accounts) {
+    public IdpHandler(Registration registration, PasswordLogin login, Accounts accounts, OidcProvider provider) {
         this.registration = registration;
         this.login = login;
         this.accounts = accounts;
+        this.provider = provider;
+    }
+
+    /** {@code /.well-known/openid-configuration}: the provider's discovery document. */
+    public void wellKnown(Request request, ResourcePath path, Response response) throws Exception {
+        if (path.segments().size() != 2 || path.container() || !path.segments().get(1).equals("openid-configuration")) {
+            throw HttpProblem.notFound("No resource at " + path);
+        }
+        provider.discovery(request, response);
     }
 
     public void handle(Request request, ResourcePath path, Response response) throws Exception {
@@ -46,6 +56,10 @@ public final class IdpHandler {
             } else {
                 throw HttpProblem.methodNotAllowed(method, "GET, POST");
             }
+        } else if (path.segments().size() == 2 && !path.container() && first.equals("token")) {
+            provider.token(request, response);
+        } else if (path.segments().size() == 2 && !path.container() && first.equals("jwks")) {
+            provider.jwks(request, response);
         } else if (path.segments().size() == 2 && !path.container() && first.equals("credentials")) {
             if (!HttpMethod.POST.is(method)) {
                 throw HttpProblem.methodNotAllowed(method, "POST");

@@ -31,7 +31,9 @@ public final class CommandLine {
         ARGON2_MEMORY("--argon2-memory", "INTENTPOD_ARGON2_MEMORY", "KIB", "Argon2id memory cost of password hashes (default 19456)"),
         ARGON2_ITERATIONS("--argon2-iterations", "INTENTPOD_ARGON2_ITERATIONS", "N", "Argon2id iterations (default 2)"),
         MAX_LOGIN_FAILURES("--max-login-failures", "INTENTPOD_MAX_LOGIN_FAILURES", "N",
-                "failed logins allowed per account and per address in a minute (default 10)");
+                "failed logins allowed per account and per address in a minute (default 10)"),
+        ROTATE_SIGNING_KEY("--rotate-signing-key", "INTENTPOD_ROTATE_SIGNING_KEY", "true|false",
+                "make a new token signing key current; the previous one keeps verifying (default false)");
 
         final String flag;
         final String env;
@@ -107,7 +109,8 @@ public final class CommandLine {
                 number(given, Option.MAX_BLOB_BODY, 1024 * MIB, 1, Long.MAX_VALUE),
                 (int) number(given, Option.ARGON2_MEMORY, 19456, 8, 4 * 1024 * 1024),
                 (int) number(given, Option.ARGON2_ITERATIONS, 2, 1, 100),
-                (int) number(given, Option.MAX_LOGIN_FAILURES, 10, 1, 1_000_000)));
+                (int) number(given, Option.MAX_LOGIN_FAILURES, 10, 1, 1_000_000),
+                bool(given, Option.ROTATE_SIGNING_KEY, false)));
     }
 
     public static String usage() {

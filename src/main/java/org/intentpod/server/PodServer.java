@@ -16,9 +16,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.intentpod.auth.Accounts;
 import org.intentpod.auth.IdpHandler;
 import org.intentpod.auth.LoginThrottle;
+import org.intentpod.auth.OidcProvider;
 import org.intentpod.auth.PasswordHasher;
 import org.intentpod.auth.PasswordLogin;
 import org.intentpod.auth.Registration;
+import org.intentpod.auth.SigningKeys;
 import org.intentpod.http.Cors;
 import org.intentpod.http.ProblemErrorHandler;
 import org.intentpod.ldp.LdpContext;
@@ -98,11 +100,13 @@ public final class PodServer {
         }
     }
 
-    private static IdpHandler identityProvider(ServerConfig config, PodStore store, PodProvisioner provisioner, String baseUrl) {
+    private static IdpHandler identityProvider(ServerConfig config, PodStore store, PodProvisioner provisioner, String baseUrl)
+            throws IOException {
         Accounts accounts = new Accounts(store);
+        OidcProvider provider = new OidcProvider(accounts, config.rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir()), baseUrl, Clock.systemUTC());
         PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations());
         PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.maxLoginFailures(), Clock.systemUTC()));
-        return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts);
+        return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts, provider);
     }
 
     private static void provision(ServerConfig config, PodStore store, PodProvisioner provisioner) {

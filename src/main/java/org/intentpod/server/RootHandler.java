@@ -55,6 +55,8 @@ final class RootHandler extends Handler.Abstract {
                 shapes.handle(request, path, response);
             } else if (path.pod().equals("idp")) {
                 idp.handle(request, path, response);
+            } else if (path.pod().equals(".well-known")) {
+                idp.wellKnown(request, path, response);
             } else if (ResourcePath.RESERVED_TOP_LEVEL.contains(path.pod())) {
                 throw HttpProblem.notFound("No resource at " + path);
             } else {

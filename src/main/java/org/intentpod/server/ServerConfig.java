@@ -17,9 +17,10 @@ import java.util.List;
  * @param argon2MemoryKiB Argon2id memory cost of password hashes
  * @param argon2Iterations Argon2id iterations
  * @param maxLoginFailures failed logins allowed per account and per address within a minute
+ * @param rotateSigningKey make a new token signing key current at start (the previous one keeps verifying)
  */
 public record ServerConfig(String host, int port, String baseUrl, Path dataDir, List<String> pods, boolean demo,
-        long maxRdfBody, long maxBlobBody, int argon2MemoryKiB, int argon2Iterations, int maxLoginFailures) {
+        long maxRdfBody, long maxBlobBody, int argon2MemoryKiB, int argon2Iterations, int maxLoginFailures, boolean rotateSigningKey) {
 
     public ServerConfig {
         pods = List.copyOf(pods);

@@ -55,7 +55,8 @@ class CommandLineTest {
     @Test
     void helpListsEveryFlag() throws Exception {
         assertTrue(CommandLine.parse(new String[] {"--help"}, Map.of()).isEmpty());
-        for (String flag : List.of("--port", "--host", "--base-url", "--data", "--pod", "--demo", "--max-rdf-body", "--max-blob-body")) {
+        for (String flag : List.of("--port", "--host", "--base-url", "--data", "--pod", "--demo", "--max-rdf-body", "--max-blob-body", "--argon2-memory",
+            "--argon2-iterations", "--max-login-failures", "--rotate-signing-key")) {
             assertTrue(CommandLine.usage().contains(flag), flag);
         }
     }

@@ -1,0 +1,60 @@
+package org.intentpod.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Mints the DPoP-bound access tokens and the ID tokens of Solid-OIDC, signed with the current key. */
+final class TokenIssuer {
+    static final Duration LIFETIME = Duration.ofMinutes(5);
+    private final SigningKeys keys;
+    private final String issuer;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, String issuer, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    record Tokens(String accessToken, String idToken, long expiresIn) {
+    }
+
+    Tokens issue(String webId, String clientId, JWKThumbprintConfirmation binding) {
+        Instant now = clock.instant();
+        Date issued = Date.from(now);
+        Date expires = Date.from(now.plus(LIFETIME));
+        JWTClaimsSet access = new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(webId).audience(List.of("solid", clientId))
+                .issueTime(issued).expirationTime(expires).jwtID(UUID.randomUUID().toString())
+                .claim("webid", webId).claim("client_id", clientId).claim("azp", clientId)
+                .claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue())
+                .build();
+        JWTClaimsSet id = new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(webId).audience(clientId).issueTime(issued).expirationTime(expires)
+                .claim("webid", webId).claim("azp", clientId)
+                .build();
+        return new Tokens(sign(access, new JOSEObjectType("at+jwt")), sign(id, JOSEObjectType.JWT), LIFETIME.toSeconds());
+    }
+
+    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(type).keyID(keys.current().getKeyID()).build(), claims);
+            jwt.sign(new ECDSASigner(keys.current()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+}
