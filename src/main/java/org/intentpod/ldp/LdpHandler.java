@@ -2,6 +2,7 @@ package org.intentpod.ldp;
 
 import java.util.Map;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.auth.Agent;
 import org.intentpod.http.HttpProblem;
 
 /** Routes a pod request to the handler of its method: a newcomer finds what PATCH does in PatchHandler. */
@@ -24,12 +25,12 @@ public final class LdpHandler {
     }
 
     /** Handles one request to a path inside a pod; throws {@link HttpProblem} to refuse it. */
-    public void handle(org.eclipse.jetty.server.Request request, ResourcePath path, Response response) throws Exception {
+    public void handle(org.eclipse.jetty.server.Request request, ResourcePath path, Response response, Agent agent) throws Exception {
         MethodHandler handler = handlers.get(request.getMethod());
         if (handler == null) {
             var meta = context.store().read(reader -> reader.meta(context.iri(path)).orElse(null));
             throw HttpProblem.methodNotAllowed(request.getMethod(), LdpHeaders.allow(path, meta));
         }
-        handler.handle(new LdpRequest(request, path, context.iri(path)), response);
+        handler.handle(new LdpRequest(request, path, context.iri(path), agent), response);
     }
 }

@@ -5,21 +5,29 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.intentpod.auth.Agent;
 import org.intentpod.http.HttpProblem;
 
 /**
- * One request as the LDP handlers see it: method, canonical path and its IRI, headers, and the body
- * stream. Built once by the router.
+ * One request as the LDP handlers see it: method, canonical path and its IRI, the authenticated agent,
+ * headers, and the body stream. Built once by the router.
  */
 public final class LdpRequest {
     private final Request request;
     private final ResourcePath path;
     private final String iri;
+    private final Agent agent;
 
-    LdpRequest(Request request, ResourcePath path, String iri) {
+    LdpRequest(Request request, ResourcePath path, String iri, Agent agent) {
         this.request = request;
         this.path = path;
         this.iri = iri;
+        this.agent = agent;
+    }
+
+    /** Who is asking, as authenticated before the request reached the LDP layer. */
+    public Agent agent() {
+        return agent;
     }
 
     public String method() {

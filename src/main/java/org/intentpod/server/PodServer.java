@@ -15,11 +15,13 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.intentpod.auth.Accounts;
 import org.intentpod.auth.IdpHandler;
+import org.intentpod.auth.LocalWebIds;
 import org.intentpod.auth.LoginThrottle;
 import org.intentpod.auth.OidcProvider;
 import org.intentpod.auth.PasswordHasher;
 import org.intentpod.auth.PasswordLogin;
 import org.intentpod.auth.Registration;
+import org.intentpod.auth.RequestAuthenticator;
 import org.intentpod.auth.SigningKeys;
 import org.intentpod.http.Cors;
 import org.intentpod.http.ProblemErrorHandler;
@@ -84,8 +86,14 @@ public final class PodServer {
                     new ShapeValidator(shapes));
             PodProvisioner provisioner = new PodProvisioner(ldp);
             provision(config, store, provisioner);
-            jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(new HomePage(baseUrl), new LdpHandler(ldp),
-                    new VocabularyHandler(shapes), new ShapesHandler(shapes), identityProvider(config, store, provisioner, baseUrl)))));
+            Accounts accounts = new Accounts(store);
+            SigningKeys keys = config.rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir());
+            RequestAuthenticator authenticator = new RequestAuthenticator(keys, baseUrl,
+                    clientId -> accounts.credential(clientId).filter(c -> !c.revoked()).isPresent(), new LocalWebIds(store, baseUrl),
+                    Clock.systemUTC());
+            jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(baseUrl, new HomePage(baseUrl), new LdpHandler(ldp),
+                    new VocabularyHandler(shapes), new ShapesHandler(shapes), identityProvider(config, accounts, keys, provisioner, baseUrl),
+                    authenticator))));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(STOP_TIMEOUT_MS);
             jetty.start();
@@ -100,10 +108,9 @@ public final class PodServer {
         }
     }
 
-    private static IdpHandler identityProvider(ServerConfig config, PodStore store, PodProvisioner provisioner, String baseUrl)
-            throws IOException {
-        Accounts accounts = new Accounts(store);
-        OidcProvider provider = new OidcProvider(accounts, config.rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir()), baseUrl, Clock.systemUTC());
+    private static IdpHandler identityProvider(ServerConfig config, Accounts accounts, SigningKeys keys, PodProvisioner provisioner,
+            String baseUrl) {
+        OidcProvider provider = new OidcProvider(accounts, keys, baseUrl, Clock.systemUTC());
         PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations());
         PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.maxLoginFailures(), Clock.systemUTC()));
         return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts, provider);

@@ -2,6 +2,7 @@ package org.intentpod.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,7 +12,9 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.intentpod.auth.Agent;
 import org.intentpod.auth.IdpHandler;
+import org.intentpod.auth.RequestAuthenticator;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.ProblemResponder;
 import org.intentpod.ldp.LdpHandler;
@@ -34,13 +37,18 @@ final class RootHandler extends Handler.Abstract {
     private final VocabularyHandler vocabulary;
     private final ShapesHandler shapes;
     private final IdpHandler idp;
+    private final RequestAuthenticator authenticator;
+    private final String baseUrl;
 
-    RootHandler(HomePage home, LdpHandler ldp, VocabularyHandler vocabulary, ShapesHandler shapes, IdpHandler idp) {
+    RootHandler(String baseUrl, HomePage home, LdpHandler ldp, VocabularyHandler vocabulary, ShapesHandler shapes, IdpHandler idp,
+            RequestAuthenticator authenticator) {
+        this.baseUrl = baseUrl;
         this.home = home;
         this.ldp = ldp;
         this.vocabulary = vocabulary;
         this.shapes = shapes;
         this.idp = idp;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -60,7 +68,10 @@ final class RootHandler extends Handler.Abstract {
             } else if (ResourcePath.RESERVED_TOP_LEVEL.contains(path.pod())) {
                 throw HttpProblem.notFound("No resource at " + path);
             } else {
-                ldp.handle(request, path, response);
+                // htu is checked against the URL as the configured base URL spells it, never as Host says.
+                Agent agent = authenticator.authenticate(request.getMethod(), URI.create(path.iri(baseUrl)),
+                        request.getHeaders().get(HttpHeader.AUTHORIZATION), request.getHeaders().get("DPoP"));
+                ldp.handle(request, path, response, agent);
             }
             callback.succeeded();
         } catch (HttpProblem problem) {
