@@ -23,7 +23,7 @@ public final class CommandLine {
         HOST("--host", "INTENTPOD_HOST", "ADDRESS", "address to listen on (default 127.0.0.1)"),
         PORT("--port", "INTENTPOD_PORT", "N", "port to listen on, 0 for any free port (default 8080)"),
         BASE_URL("--base-url", "INTENTPOD_BASE_URL", "URL", "public base URL (default http://localhost:<port>/); stored on first start"),
-        DATA("--data", "INTENTPOD_DATA", "DIR", "data folder: TDB2 store, blobs (default ./data)"),
+        DATA("--data", "INTENTPOD_DATA", "DIR", "data folder: TDB2 store, blobs, signing keys (default ./data)"),
         POD("--pod", "INTENTPOD_POD", "NAME", "provision this pod if missing; repeatable (environment: comma-separated)"),
         DEMO("--demo", "INTENTPOD_DEMO", "true|false", "load the demo pod into an empty store (default true)"),
         MAX_RDF_BODY("--max-rdf-body", "INTENTPOD_MAX_RDF_BODY", "BYTES", "largest RDF or PATCH body (default 10 MiB)"),
