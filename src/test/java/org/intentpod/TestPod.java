@@ -20,14 +20,20 @@ import org.intentpod.server.StartupException;
 
 /**
  * A real server on a free loopback port with TDB2 in a temporary folder, and an HTTP client to talk to it.
+ * The test pod's owner is a registered account, and requests are sent as that owner (DPoP token and a
+ * fresh proof each) unless they carry their own Authorization or are sent anonymously.
  * Restarts reuse the port and the folder, as a real restart would.
  */
 public final class TestPod implements AutoCloseable {
     public static final String POD = "alice";
+    public static final String PASSWORD = "correct horse battery";
+    /** A pod made with --pod: it has no account, so nobody can log in as its owner. */
+    public static final String UNOWNED_POD = "unowned";
     private final Path dataDir;
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PodServer server;
+    private DpopSession owner;
 
     private TestPod(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -38,6 +44,7 @@ public final class TestPod implements AutoCloseable {
         try {
             TestPod pod = new TestPod(Files.createTempDirectory("intentpod-test"), freePort());
             pod.startServer();
+            pod.owner = pod.account(POD);
             return pod;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +69,7 @@ public final class TestPod implements AutoCloseable {
 
     /** The configuration this harness starts with, optionally with an explicit base URL; cheap password hashing. */
     public ServerConfig config(String baseUrl) {
-        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES, false);
+        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(UNOWNED_POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES, false);
     }
 
     public void stop() {
@@ -82,9 +89,35 @@ public final class TestPod implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     }
 
-    public HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Registers (or logs in) an account with the test password and returns its session. */
+    public DpopSession account(String username) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return DpopSession.register(client, base(), username, PASSWORD);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends as the pod's owner, unless the request brings its own Authorization. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.build();
+        return built.headers().firstValue("Authorization").isPresent() ? sendAnonymously(built) : sendAs(owner, built);
+    }
+
+    /** Sends as an account (or anonymously when the session is null). */
+    public HttpResponse<String> sendAs(DpopSession session, HttpRequest request) {
+        try {
+            return sendAnonymously(session == null ? request : session.sign(request));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> sendAnonymously(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

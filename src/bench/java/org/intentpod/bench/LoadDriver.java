@@ -21,6 +21,10 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -119,6 +123,15 @@ public final class LoadDriver {
             Instant now = Instant.now();
             store.write(w -> {
                 w.putMeta(ResourceMeta.rdf(base + POD + "/", ResourceKind.CONTAINER, "1", now, null));
+                // The load is anonymous: an ACL opens the bench pod to everyone, so every request is authorized like any other.
+                w.putMeta(ResourceMeta.rdf(base + POD + "/.acl", ResourceKind.RDF_SOURCE, "1", now, null));
+                Graph acl = GraphFactory.createDefaultGraph();
+                RDFParser.fromString("""
+                        @prefix acl: <http://www.w3.org/ns/auth/acl#> .
+                        <#open> a acl:Authorization ; acl:agentClass <http://xmlns.com/foaf/0.1/Agent> ;
+                            acl:accessTo <./> ; acl:default <./> ; acl:mode acl:Read , acl:Write .
+                        """, Lang.TURTLE).base(base + POD + "/.acl").parse(acl);
+                w.replaceTriples(base + POD + "/.acl", acl);
                 return null;
             });
             for (int size : new int[] {members / 10, members}) {

@@ -46,7 +46,7 @@ public final class Registration {
         String webId = provisioner.webId(username);
         Account account = new Account(username, accountKind, name.strip(), webId, hasher.hash(password));
         boolean created = accounts.create(account, () -> {
-            if (!provisioner.provision(username, account.name(), accountKind == AccountKind.VENDOR)) {
+            if (!provisioner.provision(username, account.name(), accountKind == AccountKind.VENDOR, false)) {
                 throw HttpProblem.conflict("A pod named '" + username + "' already exists");
             }
         });

@@ -1,6 +1,8 @@
 package org.intentpod.ldp;
 
 import org.eclipse.jetty.server.Response;
+import org.intentpod.access.AccessMode;
+import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.Preconditions;
 import org.intentpod.store.ResourceMeta;
@@ -19,6 +21,7 @@ final class DeleteHandler implements MethodHandler {
     public void handle(LdpRequest request, Response response) {
         ResourcePath path = request.path();
         WriteGuards.refuseReserved(path, "DELETE");
+        context.authorize(request, Operation.on(path, AccessMode.WRITE));
         String blob = context.store().write(writer -> {
             ResourceMeta meta = writer.meta(request.iri()).orElse(null);
             if (path.isPodRoot() || LdpHeaders.isRootAcl(path)) {

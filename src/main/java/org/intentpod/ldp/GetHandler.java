@@ -17,6 +17,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.access.AccessMode;
+import org.intentpod.access.Operation;
 import org.intentpod.http.ContentNegotiation;
 import org.intentpod.http.EntityTag;
 import org.intentpod.http.HttpProblem;
@@ -67,6 +69,9 @@ final class GetHandler implements MethodHandler {
 
     /** Answers inside the read transaction; returns the opened blob of a non-RDF source to stream after it. */
     private InputStream respond(LdpRequest request, Response response, StoreReader reader) {
+        // Decided before anything about the target is read, in the same transaction.
+        var decision = context.access().authorize(reader, request.agent(), request.header(HttpHeader.ORIGIN), Operation.on(request.path(), AccessMode.READ));
+        response.getHeaders().put("WAC-Allow", decision.wacAllow());
         ResourceMeta meta = reader.meta(request.iri()).orElseThrow(() -> HttpProblem.notFound("No resource at " + request.path()));
         boolean head = HttpMethod.HEAD.is(request.method());
         if (meta.kind() == ResourceKind.NON_RDF_SOURCE) {

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.jena.graph.Graph;
+import org.eclipse.jetty.http.HttpHeader;
 import org.intentpod.store.BlobStore;
+import org.intentpod.access.Operation;
+import org.intentpod.access.WebAccessControl;
 import org.intentpod.store.PodStore;
 import org.intentpod.shapes.Languages;
 import org.intentpod.shapes.ShapeLibrary;
@@ -19,7 +22,7 @@ import org.intentpod.shapes.ShapeValidator;
  * @param maxBlobBody largest non-RDF body accepted, in bytes
  */
 public record LdpContext(PodStore store, BlobStore blobs, String baseUrl, long maxRdfBody, long maxBlobBody, Clock clock,
-        RdfInput rdfInput, ShapeLibrary shapes, ShapeValidator validator) {
+        RdfInput rdfInput, ShapeLibrary shapes, ShapeValidator validator, WebAccessControl access) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public String iri(ResourcePath path) {
@@ -29,6 +32,11 @@ public record LdpContext(PodStore store, BlobStore blobs, String baseUrl, long m
     /** Refuses, with 422, a graph that would be stored at a path but breaks a shape or its container's rule. */
     public void validate(Graph graph, ResourcePath target, String acceptLanguage) {
         validator.check(graph, iri(target), StandardContainers.requiredTypes(target), Languages.choose(acceptLanguage));
+    }
+
+    /** Asks the decision point; returns what the agent and anyone may do there when allowed, throws 401/403 when not. */
+    public WebAccessControl.Decision authorize(LdpRequest request, Operation operation) {
+        return access.authorize(request.agent(), request.header(HttpHeader.ORIGIN), operation);
     }
 
     public Instant now() {

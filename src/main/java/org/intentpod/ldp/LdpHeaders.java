@@ -57,6 +57,13 @@ final class LdpHeaders {
         if (path.pod() != null) {
             headers.add(HttpHeader.LINK, "<" + storageDescription(path, baseUrl) + ">; rel=\"" + Terms.STORAGE_DESCRIPTION + "\"");
         }
+        if (!path.isAuxiliary() && !StorageDescription.is(path)) {
+            ResourcePath acl = path.container() ? path.child(".acl", false) : path.parent().child(path.name() + ".acl", false);
+            headers.add(HttpHeader.LINK, "<" + acl.iri(baseUrl) + ">; rel=\"acl\"");
+        }
+        if (path.isPodRoot()) {
+            headers.add(HttpHeader.LINK, "<" + baseUrl + path.pod() + "/profile/card#me>; rel=\"" + Terms.SOLID + "owner\"");
+        }
         String allow = allow(path, meta);
         headers.put(HttpHeader.ALLOW, allow);
         if (allow.contains("PATCH")) {

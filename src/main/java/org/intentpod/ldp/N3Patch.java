@@ -34,6 +34,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.vocabulary.RDF;
+import org.intentpod.access.AccessMode;
 import org.intentpod.http.HttpProblem;
 
 /**
@@ -209,6 +210,22 @@ final class N3Patch implements GraphPatch {
             }
         }
         return vars;
+    }
+
+    @Override
+    public Set<AccessMode> modes() {
+        Set<AccessMode> modes = java.util.EnumSet.noneOf(AccessMode.class);
+        if (!where.isEmpty()) {
+            modes.add(AccessMode.READ);
+        }
+        if (!deletes.isEmpty()) {
+            modes.add(AccessMode.READ);
+            modes.add(AccessMode.WRITE);
+        }
+        if (!inserts.isEmpty()) {
+            modes.add(AccessMode.APPEND);
+        }
+        return modes;
     }
 
     @Override

@@ -36,15 +36,19 @@ public final class PodProvisioner {
 
     /** Creates a person's pod unless it exists, in one transaction; returns true when it was created. */
     public boolean provision(String pod, String displayName) {
-        return provision(pod, displayName, false);
+        return provision(pod, displayName, false, false);
     }
 
-    /** Creates a person's or a vendor's pod unless it exists, in one transaction; true when it was created. */
-    public boolean provision(String pod, String displayName, boolean vendor) {
+    /**
+     * Creates a person's or a vendor's pod unless it exists, in one transaction; true when it was created.
+     *
+     * @param publicRead whether anyone may read the whole pod (the demo pod), not only the profile
+     */
+    public boolean provision(String pod, String displayName, boolean vendor, boolean publicRead) {
         ResourcePath root = new ResourcePath(List.of(pod), true);
         String rootIri = context.iri(root);
         String webId = webId(pod);
-        List<Document> documents = PodTemplates.documents(context.baseUrl(), pod, displayName, webId, vendor);
+        List<Document> documents = PodTemplates.documents(context.baseUrl(), pod, displayName, webId, vendor, publicRead);
         return context.store().write(writer -> {
             if (writer.meta(rootIri).isPresent()) {
                 return false;

@@ -21,7 +21,8 @@ final class PodTemplates {
     private PodTemplates() {
     }
 
-    static List<PodProvisioner.Document> documents(String baseUrl, String pod, String displayName, String webId, boolean vendor) {
+    static List<PodProvisioner.Document> documents(String baseUrl, String pod, String displayName, String webId, boolean vendor,
+            boolean publicRead) {
         String podIri = baseUrl + pod + "/";
         String name = NodeFmtLib.strNT(NodeFactory.createLiteralString(displayName));
         List<PodProvisioner.Document> documents = new ArrayList<>();
@@ -59,7 +60,9 @@ final class PodTemplates {
                     """.formatted(podIri, podIri, podIri));
         }
         documents.add(doc("settings/privateTypeIndex.ttl", privateIndex.toString()));
-        documents.add(doc(".acl", owner(webId, "<./>", true)));
+        documents.add(doc(".acl", owner(webId, "<./>", true) + (publicRead ? """
+                <#public> a acl:Authorization ; acl:agentClass foaf:Agent ; acl:accessTo <./> ; acl:default <./> ; acl:mode acl:Read .
+                """ : "")));
         documents.add(doc("inbox/.acl", owner(webId, "<./>", true) + """
                 <#deliver> a acl:Authorization ; acl:agentClass acl:AuthenticatedAgent ;
                     acl:accessTo <./> ; acl:default <./> ; acl:mode acl:Append .

@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.access.AccessMode;
+import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.store.ResourceMeta;
 
@@ -25,6 +27,7 @@ final class PostHandler implements MethodHandler {
     public void handle(LdpRequest request, Response response) throws Exception {
         ResourcePath container = request.path();
         WriteGuards.refuseReserved(container, "POST");
+        context.authorize(request, Operation.on(container, AccessMode.APPEND));
         boolean wantsContainer = asksForContainer(request);
         ResourcePath child = context.store().read(reader -> {
             ResourceMeta meta = reader.meta(request.iri()).orElseThrow(() -> HttpProblem.notFound("No container at " + container));

@@ -21,6 +21,7 @@ final class PutHandler implements MethodHandler {
     public void handle(LdpRequest request, Response response) throws Exception {
         ResourcePath path = request.path();
         WriteGuards.refuseReserved(path, "PUT");
+        context.authorize(request, WriteGuards.writing(context, path));
         IncomingBody body = IncomingBody.read(request, context, path);
         Written written;
         try {

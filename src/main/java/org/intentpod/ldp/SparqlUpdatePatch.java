@@ -1,11 +1,14 @@
 package org.intentpod.ldp;
 
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.modify.request.UpdateData;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.syntax.ElementNamedGraph;
@@ -16,6 +19,7 @@ import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.intentpod.access.AccessMode;
 import org.intentpod.http.HttpProblem;
 
 /**
@@ -77,6 +81,31 @@ final class SparqlUpdatePatch implements GraphPatch {
         if (quads.stream().anyMatch(q -> !q.isDefaultGraph())) {
             throw unprocessable("GRAPH is not allowed: a PATCH changes only the target resource");
         }
+    }
+
+    @Override
+    public Set<AccessMode> modes() {
+        Set<AccessMode> modes = EnumSet.noneOf(AccessMode.class);
+        for (Update update : request.getOperations()) {
+            switch (update) {
+                case UpdateDataInsert insert -> modes.add(AccessMode.APPEND);
+                case UpdateModify modify -> {
+                    modes.add(AccessMode.READ);
+                    if (!modify.getDeleteQuads().isEmpty()) {
+                        modes.add(AccessMode.WRITE);
+                    }
+                    if (!modify.getInsertQuads().isEmpty()) {
+                        modes.add(AccessMode.APPEND);
+                    }
+                }
+                default -> {
+                    // DELETE DATA and DELETE WHERE read and remove
+                    modes.add(AccessMode.READ);
+                    modes.add(AccessMode.WRITE);
+                }
+            }
+        }
+        return modes;
     }
 
     @Override

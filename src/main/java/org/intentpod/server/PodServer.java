@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.intentpod.access.WebAccessControl;
 import org.intentpod.auth.Accounts;
 import org.intentpod.auth.IdpHandler;
 import org.intentpod.auth.LocalWebIds;
@@ -83,7 +84,7 @@ public final class PodServer {
             ShapeLibrary shapes = ShapeLibrary.load(baseUrl);
             RdfInput rdfInput = new RdfInput(Map.of(ShapeLibrary.VOCABULARY_IRI + ".jsonld", shapes.context(), baseUrl + "ns/vrm.jsonld", shapes.context()));
             LdpContext ldp = new LdpContext(store, blobs, baseUrl, config.maxRdfBody(), config.maxBlobBody(), Clock.systemUTC(), rdfInput, shapes,
-                    new ShapeValidator(shapes));
+                    new ShapeValidator(shapes), new WebAccessControl(store, baseUrl));
             PodProvisioner provisioner = new PodProvisioner(ldp);
             provision(config, store, provisioner);
             Accounts accounts = new Accounts(store);

@@ -28,7 +28,8 @@ public final class DemoPod {
 
     /** Creates the demo pod with its data; false when a pod of that name already exists. */
     public static boolean load(PodProvisioner provisioner) {
-        if (!provisioner.provision(NAME, "Demo user")) {
+        // Readable by anyone: it is there to be looked at.
+        if (!provisioner.provision(NAME, "Demo user", false, true)) {
             return false;
         }
         for (Seed seed : SEEDS) {

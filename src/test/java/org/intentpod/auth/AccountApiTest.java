@@ -52,7 +52,8 @@ class AccountApiTest extends LivePodTest {
         assertEquals(pod.base() + "carla/", json.getString("pod"));
         assertEquals(pod.base(), json.getString("issuer"));
         String card = pod.base() + "carla/profile/card";
-        Model profile = SecondParser.parse(pod.get(card, "text/turtle").body(), "text/turtle", card);
+        Model profile = SecondParser.parse(pod.sendAnonymously(HttpRequest.newBuilder(java.net.URI.create(card)).build()).body(), "text/turtle", card);
+        var carla = pod.account("carla");
         var me = Values.iri(webId);
         String solid = "http://www.w3.org/ns/solid/terms#";
         assertTrue(profile.contains(me, Values.iri(solid + "oidcIssuer"), Values.iri(pod.base())));
@@ -63,23 +64,29 @@ class AccountApiTest extends LivePodTest {
         assertTrue(profile.contains(me, Values.iri(solid + "publicTypeIndex"), null));
         assertTrue(profile.contains(me, Values.iri("http://www.w3.org/ns/pim/space#preferencesFile"), null));
         for (String container : new String[] {"intentions/", "inbox/", "grants/", "data/", "log/", "settings/"}) {
-            assertEquals(200, pod.get(pod.base() + "carla/" + container, "text/turtle").statusCode(), container);
+            assertEquals(200, asCarla(carla, pod.base() + "carla/" + container).statusCode(), container);
         }
-        String privateIndex = pod.get(pod.base() + "carla/settings/privateTypeIndex.ttl", "application/n-triples").body();
+        String privateIndex = asCarla(carla, pod.base() + "carla/settings/privateTypeIndex.ttl").body();
         assertTrue(privateIndex.contains("<" + pod.base() + "carla/intentions/>"), privateIndex);
-        Model acl = SecondParser.parse(pod.get(pod.base() + "carla/.acl", "text/turtle").body(), "text/turtle", pod.base() + "carla/.acl");
+        Model acl = SecondParser.parse(asCarla(carla, pod.base() + "carla/.acl").body(), "text/turtle", pod.base() + "carla/.acl");
         assertTrue(acl.contains(null, Values.iri("http://www.w3.org/ns/auth/acl#agent"), me));
-        String inboxAcl = pod.get(pod.base() + "carla/inbox/.acl", "application/n-triples").body();
+        String inboxAcl = asCarla(carla, pod.base() + "carla/inbox/.acl").body();
         assertTrue(inboxAcl.contains("AuthenticatedAgent") && inboxAcl.contains("Append"), inboxAcl);
+    }
+
+    private HttpResponse<String> asCarla(org.intentpod.DpopSession carla, String url) {
+        return pod.sendAs(carla, HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "application/n-triples").build());
     }
 
     @Test
     void aVendorGetsOnlyItsProfileInboxAndSettings() {
         assertEquals(201, register("telco", PASSWORD, "vendor", "Telco Example").statusCode());
-        String card = pod.get(pod.base() + "telco/profile/card", "application/n-triples").body();
+        var telco = pod.account("telco");
+        String card = pod.sendAs(telco, HttpRequest.newBuilder(java.net.URI.create(pod.base() + "telco/profile/card"))
+                .header("Accept", "application/n-triples").build()).body();
         assertTrue(card.contains("https://w3id.org/intentpod/vrm#Vendor"), card);
-        assertEquals(200, pod.get(pod.base() + "telco/inbox/", "text/turtle").statusCode());
-        assertEquals(404, pod.get(pod.base() + "telco/intentions/", "text/turtle").statusCode());
+        assertEquals(200, pod.sendAs(telco, HttpRequest.newBuilder(java.net.URI.create(pod.base() + "telco/inbox/")).build()).statusCode());
+        assertEquals(404, pod.sendAs(telco, HttpRequest.newBuilder(java.net.URI.create(pod.base() + "telco/intentions/")).build()).statusCode());
     }
 
     @Test
@@ -87,9 +94,9 @@ class AccountApiTest extends LivePodTest {
         assertEquals(201, register("dora", PASSWORD, "person", "Dora").statusCode());
         assertEquals(409, register("dora", PASSWORD + "x", "person", "Other").statusCode());
         assertEquals(401, credentials("dora", PASSWORD + "x").statusCode(), "the first account is untouched");
-        HttpResponse<String> existingPod = register(TestPod.POD, PASSWORD, "person", "Squatter");
+        HttpResponse<String> existingPod = register(TestPod.UNOWNED_POD, PASSWORD, "person", "Squatter");
         assertEquals(409, existingPod.statusCode(), "a pod without an account is not up for grabs");
-        assertEquals(401, credentials(TestPod.POD, PASSWORD).statusCode(), "no account was created");
+        assertEquals(401, credentials(TestPod.UNOWNED_POD, PASSWORD).statusCode(), "no account was created");
     }
 
     @ParameterizedTest

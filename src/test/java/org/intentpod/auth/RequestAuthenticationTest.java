@@ -170,7 +170,7 @@ class RequestAuthenticationTest extends LivePodTest {
         HttpResponse<String> refused = pod.send(pod.request(target).header("Authorization", "DPoP " + token).header("Content-Type", "text/turtle")
                 .PUT(HttpRequest.BodyPublishers.ofString("<#a> <http://ex.org/p> 1 .")));
         assertEquals(401, refused.statusCode());
-        assertEquals(404, pod.get(target, "text/turtle").statusCode());
+        assertEquals(404, get(target, token, proof(clientKey, "GET", target, token)).statusCode(), "kim finds nothing there");
     }
 
     @Test

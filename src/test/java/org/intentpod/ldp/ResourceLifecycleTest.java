@@ -164,7 +164,7 @@ class ResourceLifecycleTest extends LivePodTest {
         assertEquals(403, pod.put(pod.url("a/.sparql/x"), TURTLE, "").statusCode());
         assertEquals(404, pod.get(pod.url(".sparql"), TURTLE).statusCode());
         assertEquals(404, pod.get(pod.base() + "idp/", TURTLE).statusCode());
-        assertEquals(404, pod.put(pod.base() + "nopod/x", TURTLE, "").statusCode());
+        assertEquals(403, pod.put(pod.base() + "nopod/x", TURTLE, "").statusCode(), "no ACL allows it; whether it exists is not said");
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
+import org.intentpod.DpopSession;
 import org.intentpod.JarProcess;
 import org.intentpod.SecondParser;
 import org.intentpod.TestPod;
@@ -43,6 +44,8 @@ class DurabilityIT {
     private static final int WRITERS = 4;
     private static final int RESOURCES_PER_WRITER = 3;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The pod owner's session: every write and read is authenticated, as a real client's. */
+    private DpopSession session;
 
     @Test
     void everyAcknowledgedWriteSurvivesSigkill(@TempDir Path dir) throws Exception {
@@ -54,9 +57,14 @@ class DurabilityIT {
         Path log = dir.resolve("server.log");
         Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
         Map<String, Integer> nextVersion = new ConcurrentHashMap<>();
+        DpopSession owner = null;
         for (int round = 0; round < rounds; round++) {
             String context = "seed " + seed + ", round " + round;
-            try (JarProcess jar = JarProcess.start(port, data, log, "--pod", "dura")) {
+            try (JarProcess jar = JarProcess.start(port, data, log)) {
+                if (owner == null) {
+                    owner = DpopSession.register(client, jar.base(), "dura", TestPod.PASSWORD);
+                }
+                session = owner;
                 verify(jar.base(), acknowledged, context);
                 AtomicBoolean running = new AtomicBoolean(true);
                 ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -72,7 +80,7 @@ class DurabilityIT {
                 assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS), context);
             }
         }
-        try (JarProcess jar = JarProcess.start(port, data, log, "--pod", "dura")) {
+        try (JarProcess jar = JarProcess.start(port, data, log)) {
             verify(jar.base(), acknowledged, "seed " + seed + ", after the last kill");
         }
         assertTrue(acknowledged.size() >= WRITERS, "some writes were acknowledged: " + acknowledged.size());
@@ -87,7 +95,7 @@ class DurabilityIT {
                     ? request.header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString(turtle(name, version)))
                     : request.header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(name, version)));
             try {
-                int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.send(session.sign(request.build()), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {
                     acknowledged.put(name, version);
                 }
@@ -96,6 +104,8 @@ class DurabilityIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Exception signing) {
+                throw new IllegalStateException(signing);
             }
         }
     }
@@ -104,7 +114,7 @@ class DurabilityIT {
         for (Map.Entry<String, Integer> entry : acknowledged.entrySet()) {
             String name = entry.getKey();
             String url = base + "dura/data/" + name;
-            HttpResponse<byte[]> got = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> got = client.send(session.sign(HttpRequest.newBuilder(URI.create(url)).build()), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, got.statusCode(), context + ": " + name + " lost");
             if (name.startsWith("rdf-")) {
                 Model model = SecondParser.parse(new String(got.body(), StandardCharsets.UTF_8), "text/turtle", url);

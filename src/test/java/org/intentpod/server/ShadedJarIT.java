@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.intentpod.DpopSession;
 import org.intentpod.JarProcess;
 import org.intentpod.SecondParser;
 import org.intentpod.TestPod;
@@ -56,14 +57,15 @@ class ShadedJarIT {
             HttpResponse<String> csv = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "demo/data/usage-2025.csv")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(csv.body().startsWith("month,data_gb"), csv.body());
-            String doc = jar.base() + "demo/notes/note";
-            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(doc)).header("Content-Type", "application/ld+json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"@id\": \"#n\", \"http://ex.org/p\": \"from the jar\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, put.statusCode(), put.body());
-            HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "demo/intentions/x"))
+            HttpRequest note = HttpRequest.newBuilder(URI.create(jar.base() + "checker/notes/note")).header("Content-Type", "application/ld+json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"@id\": \"#n\", \"http://ex.org/p\": \"from the jar\"}")).build();
+            assertEquals(401, client.send(note, HttpResponse.BodyHandlers.ofString()).statusCode(), "nobody writes anonymously");
+            DpopSession checker = DpopSession.register(client, jar.base(), "checker", TestPod.PASSWORD);
+            HttpResponse<String> put = client.send(checker.sign(note), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), "tokens and DPoP proofs work from the jar: " + put.body());
+            HttpResponse<String> invalid = client.send(checker.sign(HttpRequest.newBuilder(URI.create(jar.base() + "checker/intentions/x"))
                     .header("Content-Type", "text/turtle")
-                    .PUT(HttpRequest.BodyPublishers.ofString("<#it> a <https://w3id.org/intentpod/vrm#Intention> .")).build(),
+                    .PUT(HttpRequest.BodyPublishers.ofString("<#it> a <https://w3id.org/intentpod/vrm#Intention> .")).build()),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(422, invalid.statusCode(), "the SHACL engine works from the jar: " + invalid.body());
             HttpResponse<String> vocabulary = client.send(HttpRequest.newBuilder(URI.create(jar.base() + "ns/vrm")).build(),
@@ -74,7 +76,8 @@ class ShadedJarIT {
         String output = Files.readString(log);
         assertFalse(output.contains("ERROR"), output);
         try (JarProcess again = JarProcess.start(port, data, log)) {
-            HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(again.base() + "demo/notes/note")).build(),
+            DpopSession checker = DpopSession.login(client, again.base(), "checker", TestPod.PASSWORD);
+            HttpResponse<String> got = client.send(checker.sign(HttpRequest.newBuilder(URI.create(again.base() + "checker/notes/note")).build()),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(got.body().contains("from the jar"), got.body());
         }
