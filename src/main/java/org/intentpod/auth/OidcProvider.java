@@ -16,9 +16,10 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPIssuer;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPTokenRequestVerifier;
-import com.nimbusds.oauth2.sdk.dpop.verifiers.DefaultDPoPSingleUseChecker;
+import com.nimbusds.oauth2.sdk.dpop.verifiers.InMemoryDPoPSingleUseChecker;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.io.InputStream;
@@ -45,6 +46,7 @@ import org.intentpod.http.HttpProblem;
 public final class OidcProvider {
     private static final long MAX_BODY = 16 * 1024;
     private static final long PROOF_MAX_AGE_SECONDS = 60;
+    private static final long CLOCK_SKEW_SECONDS = 30;
     private final Accounts accounts;
     private final SigningKeys keys;
     private final TokenIssuer tokens;
@@ -57,8 +59,8 @@ public final class OidcProvider {
         this.keys = keys;
         this.tokens = new TokenIssuer(keys, issuer, clock);
         this.tokenEndpoint = URI.create(issuer + "idp/token");
-        this.proofs = new DPoPTokenRequestVerifier(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), tokenEndpoint, PROOF_MAX_AGE_SECONDS,
-                new DefaultDPoPSingleUseChecker(PROOF_MAX_AGE_SECONDS * 2, PROOF_MAX_AGE_SECONDS));
+        this.proofs = new DPoPTokenRequestVerifier(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), tokenEndpoint, CLOCK_SKEW_SECONDS,
+                PROOF_MAX_AGE_SECONDS, new InMemoryDPoPSingleUseChecker(PROOF_MAX_AGE_SECONDS * 2, PROOF_MAX_AGE_SECONDS));
         this.discovery = metadata(issuer).toJSONObject().toJSONString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -115,7 +117,7 @@ public final class OidcProvider {
         }
         JWKThumbprintConfirmation binding;
         try {
-            binding = proofs.verify(new DPoPIssuer(tokenRequest.getClientAuthentication().getClientID()), SignedJWT.parse(proof));
+            binding = proofs.verify(new DPoPIssuer(tokenRequest.getClientAuthentication().getClientID()), SignedJWT.parse(proof), (Set<Nonce>) null);
         } catch (Exception invalid) {
             oauthError(response, 400, new ErrorObject("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage()));
             return;

@@ -14,8 +14,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPIssuer;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPProtectedResourceRequestVerifier;
-import com.nimbusds.oauth2.sdk.dpop.verifiers.DefaultDPoPSingleUseChecker;
+import com.nimbusds.oauth2.sdk.dpop.verifiers.InMemoryDPoPSingleUseChecker;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class RequestAuthenticator {
     private static final int CACHE_LIMIT = 10_000;
     private final DefaultJWTProcessor<SecurityContext> tokens = new DefaultJWTProcessor<>();
     private final DPoPProtectedResourceRequestVerifier proofs;
+
     private final Predicate<String> liveClient;
     private final Predicate<String> webIdTrustsThisIssuer;
     private final Clock clock;
@@ -57,14 +59,15 @@ public final class RequestAuthenticator {
         this.liveClient = liveClient;
         this.webIdTrustsThisIssuer = webIdTrustsThisIssuer;
         this.clock = clock;
-        tokens.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+        // Access tokens (at+jwt) and Solid-OIDC ID tokens (JWT) are both presented by real clients.
+        tokens.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"), JOSEObjectType.JWT));
         tokens.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.publicKeys())));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>("solid",
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("webid", "client_id", "exp", "iat", "jti", "cnf"));
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("webid", "azp", "exp", "iat", "jti", "cnf"));
         claims.setMaxClockSkew((int) CLOCK_SKEW_SECONDS);
         tokens.setJWTClaimsSetVerifier(claims);
-        this.proofs = new DPoPProtectedResourceRequestVerifier(PROOF_ALGORITHMS, PROOF_MAX_AGE_SECONDS,
-                new DefaultDPoPSingleUseChecker(PROOF_MAX_AGE_SECONDS * 2, PROOF_MAX_AGE_SECONDS));
+        this.proofs = new DPoPProtectedResourceRequestVerifier(PROOF_ALGORITHMS, CLOCK_SKEW_SECONDS, PROOF_MAX_AGE_SECONDS,
+                new InMemoryDPoPSingleUseChecker(PROOF_MAX_AGE_SECONDS * 2, PROOF_MAX_AGE_SECONDS));
     }
 
     /**
@@ -85,9 +88,9 @@ public final class RequestAuthenticator {
         }
         try {
             proofs.verify(method, url, new DPoPIssuer(identity.clientId()), SignedJWT.parse(proofHeader), new DPoPAccessToken(token),
-                    identity.binding());
+                    identity.binding(), (Nonce) null);
         } catch (Exception invalid) {
-            throw unauthorized("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage());
+            throw unauthorized("invalid_dpop_proof", "Invalid DPoP proof: " + reason(invalid));
         }
         if (!liveClient.test(identity.clientId())) {
             throw unauthorized("invalid_token", "The credential this token was issued to has been revoked");
@@ -116,12 +119,12 @@ public final class RequestAuthenticator {
             if (!webIdTrustsThisIssuer.test(webId)) {
                 throw unauthorized("invalid_token", "The WebID " + webId + " does not list this server as its solid:oidcIssuer");
             }
-            fresh = new Verified(webId, claims.getStringClaim("client_id"), new JWKThumbprintConfirmation(new Base64URL(thumbprint)),
+            fresh = new Verified(webId, claims.getStringClaim("azp"), new JWKThumbprintConfirmation(new Base64URL(thumbprint)),
                     claims.getExpirationTime().getTime());
         } catch (HttpProblem problem) {
             throw problem;
         } catch (Exception invalid) {
-            throw unauthorized("invalid_token", "Invalid access token: " + invalid.getMessage());
+            throw unauthorized("invalid_token", "Invalid access token: " + reason(invalid));
         }
         if (verified.size() >= CACHE_LIMIT) {
             verified.values().removeIf(v -> v.expiresMillis() < now);
@@ -131,6 +134,10 @@ public final class RequestAuthenticator {
         }
         verified.put(token, fresh);
         return fresh;
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static HttpProblem unauthorized(String error, String description) {

@@ -15,7 +15,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Mints the DPoP-bound access tokens and the ID tokens of Solid-OIDC, signed with the current key. */
+/**
+ * Mints the tokens of Solid-OIDC, signed with the current key and both bound to the client's DPoP key: the
+ * access token, and the ID token, which Solid-OIDC lets clients present too (Inrupt's clients do), so its
+ * audience includes "solid".
+ */
 final class TokenIssuer {
     static final Duration LIFETIME = Duration.ofMinutes(5);
     private final SigningKeys keys;
@@ -42,8 +46,9 @@ final class TokenIssuer {
                 .claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue())
                 .build();
         JWTClaimsSet id = new JWTClaimsSet.Builder()
-                .issuer(issuer).subject(webId).audience(clientId).issueTime(issued).expirationTime(expires)
-                .claim("webid", webId).claim("azp", clientId)
+                .issuer(issuer).subject(webId).audience(List.of(clientId, "solid")).issueTime(issued).expirationTime(expires)
+                .jwtID(UUID.randomUUID().toString()).claim("webid", webId).claim("azp", clientId)
+                .claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue())
                 .build();
         return new Tokens(sign(access, new JOSEObjectType("at+jwt")), sign(id, JOSEObjectType.JWT), LIFETIME.toSeconds());
     }

@@ -117,6 +117,18 @@ class RequestAuthenticationTest extends LivePodTest {
     }
 
     @Test
+    void aSolidOidcIdTokenIsAcceptedAsTheCredentialToo() throws Exception {
+        String tokenUrl = pod.base() + "idp/token";
+        HttpResponse<String> response = pod.send(pod.request(tokenUrl).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", AccountApiTest.basic(clientId, secret))
+                .header("DPoP", new DefaultDPoPProofFactory(clientKey, JWSAlgorithm.ES256).createDPoPJWT("POST", URI.create(tokenUrl)).serialize())
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        String idToken = (String) json(response.body()).get("id_token");
+        assertEquals(200, get(card, idToken, proof(clientKey, "GET", card, idToken)).statusCode(), "Inrupt's clients present the ID token");
+        assertRefused(get(card, idToken, proof(generate(), "GET", card, idToken)), "invalid_dpop_proof");
+    }
+
+    @Test
     void theProofMustFitTheRequest() throws Exception {
         assertRefused(get(card, token, null), "invalid_dpop_proof");
         assertRefused(get(card, token, proof(clientKey, "POST", card, token)), "invalid_dpop_proof");

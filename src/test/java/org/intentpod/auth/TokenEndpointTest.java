@@ -117,7 +117,8 @@ class TokenEndpointTest extends LivePodTest {
         assertTrue(access.getExpirationTime().getTime() - access.getIssueTime().getTime() <= 300_000, "short-lived");
         JWTClaimsSet id = processor.process((String) body.get("id_token"), null);
         assertEquals(webId, id.getStringClaim("webid"));
-        assertEquals(java.util.List.of(clientId), id.getAudience());
+        assertTrue(id.getAudience().containsAll(java.util.List.of(clientId, "solid")), "a Solid-OIDC ID token: " + id.getAudience());
+        assertEquals(key.computeThumbprint().toString(), ((Map<?, ?>) id.getClaim("cnf")).get("jkt"), "bound to the DPoP key too");
     }
 
     @Test
