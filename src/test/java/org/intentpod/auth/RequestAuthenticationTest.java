@@ -174,6 +174,15 @@ class RequestAuthenticationTest extends LivePodTest {
         String boundElsewhere = forged(serverKey(), JWSAlgorithm.ES256, c -> c.claim("cnf", java.util.Map.of("jkt", otherThumbprint)));
         assertRefused(get(card, boundElsewhere, proof(clientKey, "GET", card, boundElsewhere)), "invalid_dpop_proof");
         assertRefused(pod.send(pod.request(card).header("Authorization", "Bearer " + token).GET()), "invalid_token");
+        SignedJWT withJku = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
+                .keyID(serverKey().getKeyID()).jwkURL(URI.create("https://keys.example/jwks")).build(), SignedJWT.parse(token).getJWTClaimsSet());
+        withJku.sign(new ECDSASigner(serverKey()));
+        assertRefused(get(card, withJku.serialize(), proof(clientKey, "GET", card, withJku.serialize())), "invalid_token");
+        com.nimbusds.jose.JWEObject jwe = new com.nimbusds.jose.JWEObject(
+                new com.nimbusds.jose.JWEHeader(com.nimbusds.jose.JWEAlgorithm.ECDH_ES, com.nimbusds.jose.EncryptionMethod.A128GCM),
+                new com.nimbusds.jose.Payload(token));
+        jwe.encrypt(new com.nimbusds.jose.crypto.ECDHEncrypter(serverKey().toPublicJWK()));
+        assertRefused(get(card, jwe.serialize(), proof(clientKey, "GET", card, jwe.serialize())), "invalid_token");
     }
 
     @Test
