@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.intentpod.auth.Agent;
 import org.intentpod.http.HttpProblem;
@@ -147,17 +148,8 @@ public final class WebAccessControl {
     private static boolean isMember(StoreReader reader, String group, String webId) {
         int hash = group.indexOf('#');
         String document = hash < 0 ? group : group.substring(0, hash);
-        var triples = reader.triples(document);
-        var groupNode = NodeFactory.createURI(group);
-        var member = NodeFactory.createURI(webId);
-        var hasMember = NodeFactory.createURI(VCARD_HAS_MEMBER);
-        while (triples.hasNext()) {
-            var t = triples.next();
-            if (t.getSubject().equals(groupNode) && t.getPredicate().equals(hasMember) && t.getObject().equals(member)) {
-                return true;
-            }
-        }
-        return false;
+        return reader.contains(document, Triple.create(NodeFactory.createURI(group), NodeFactory.createURI(VCARD_HAS_MEMBER),
+                NodeFactory.createURI(webId)));
     }
 
     private Authorizations authorizations(StoreReader reader, ResourceMeta acl) {

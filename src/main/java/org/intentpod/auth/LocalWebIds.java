@@ -3,6 +3,7 @@ package org.intentpod.auth;
 import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.intentpod.store.PodStore;
 
 /**
@@ -26,17 +27,7 @@ public final class LocalWebIds implements Predicate<String> {
         }
         int hash = webId.indexOf('#');
         String profile = hash < 0 ? webId : webId.substring(0, hash);
-        Node me = NodeFactory.createURI(webId);
-        Node us = NodeFactory.createURI(issuer);
-        return store.read(reader -> {
-            var triples = reader.triples(profile);
-            while (triples.hasNext()) {
-                var t = triples.next();
-                if (t.getSubject().equals(me) && t.getPredicate().equals(OIDC_ISSUER) && t.getObject().equals(us)) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        Triple listed = Triple.create(NodeFactory.createURI(webId), OIDC_ISSUER, NodeFactory.createURI(issuer));
+        return store.read(reader -> reader.contains(profile, listed));
     }
 }

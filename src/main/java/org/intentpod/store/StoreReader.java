@@ -12,6 +12,9 @@ public interface StoreReader {
     /** The triples of an RDF resource's own graph, streamed. */
     Iterator<Triple> triples(String iri);
 
+    /** Whether an RDF resource's graph holds a triple (an index lookup, not a scan). */
+    boolean contains(String iri, Triple triple);
+
     /** IRIs of the resources a container lists, streamed in store order. */
     Iterator<String> members(String containerIri);
 

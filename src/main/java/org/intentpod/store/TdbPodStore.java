@@ -65,6 +65,11 @@ public final class TdbPodStore implements PodStore {
         }
 
         @Override
+        public boolean contains(String iri, Triple triple) {
+            return dataset.contains(NodeFactory.createURI(iri), triple.getSubject(), triple.getPredicate(), triple.getObject());
+        }
+
+        @Override
         public Iterator<String> members(String containerIri) {
             return Iter.map(dataset.find(SystemGraph.NAME, ANY, SystemGraph.PARENT, NodeFactory.createURI(containerIri)),
                     quad -> quad.getSubject().getURI());

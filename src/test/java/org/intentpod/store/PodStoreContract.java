@@ -94,6 +94,11 @@ public abstract class PodStoreContract {
             return triples.size();
         });
         assertEquals(1, remaining);
+        Triple kept = graph(POD + "doc0#it", 1).find().next();
+        boolean found = store.read(r -> r.contains(POD + "doc0", kept));
+        boolean notInAnotherGraph = store.read(r -> r.contains(POD + "doc1", kept));
+        assertTrue(found);
+        assertFalse(notInAnotherGraph);
         Set<String> members = new HashSet<>();
         store.read(r -> {
             r.members(POD).forEachRemaining(members::add);
