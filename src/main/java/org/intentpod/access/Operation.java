@@ -1,7 +1,7 @@
 package org.intentpod.access;
 
 import java.util.Set;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 
 /**
  * What a request needs, described by its handler before the store is touched: modes on the target and,

@@ -16,7 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.MediaTypes;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 
 /**
  * The account API that scripts and test tools rely on, kept exactly so: {@code POST /idp/register},

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.ldp.PodProvisioner;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 
 /** Creates an account and its pod together: both or neither. */
 public final class Registration {

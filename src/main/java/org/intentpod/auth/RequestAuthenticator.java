@@ -1,5 +1,6 @@
 package org.intentpod.auth;
 
+import org.intentpod.access.Agent;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;

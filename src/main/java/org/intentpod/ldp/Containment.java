@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.time.Instant;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;

@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;

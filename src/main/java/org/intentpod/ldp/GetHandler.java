@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,11 +1,12 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.io.InputStream;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.intentpod.auth.Agent;
+import org.intentpod.access.Agent;
 import org.intentpod.http.HttpProblem;
 
 /**

@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

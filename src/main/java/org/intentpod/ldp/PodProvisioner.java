@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;

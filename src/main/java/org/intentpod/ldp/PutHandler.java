@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.time.Instant;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;

@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.jena.graph.NodeFactory;

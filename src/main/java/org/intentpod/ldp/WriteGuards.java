@@ -1,5 +1,6 @@
 package org.intentpod.ldp;
 
+import org.intentpod.http.ResourcePath;
 import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 
 /** Reads {@link ServerConfig} from flags, then {@code INTENTPOD_*} environment variables, then defaults. */
 public final class CommandLine {

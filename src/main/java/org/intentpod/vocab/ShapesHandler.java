@@ -2,7 +2,7 @@ package org.intentpod.vocab;
 
 import java.nio.charset.StandardCharsets;
 import org.intentpod.http.HttpProblem;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.shapes.ShapeLibrary;
 
 /**

@@ -7,7 +7,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.http.HttpProblem;
-import org.intentpod.ldp.ResourcePath;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.shapes.ShapeLibrary;
 
 /**

@@ -1,4 +1,4 @@
-package org.intentpod.ldp;
+package org.intentpod.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.intentpod.http.HttpProblem;
 
 /**
  * The one canonical form of a request path, decided here and used for the resource IRI and every later

@@ -1,4 +1,4 @@
-package org.intentpod.auth;
+package org.intentpod.access;
 
 /**
  * Who is making a request: a WebID using a client, or nobody in particular.
