@@ -1,6 +1,8 @@
 package org.intentpod.auth;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -69,28 +71,11 @@ public final class Accounts {
 
     public Optional<Credential> credential(String clientId) {
         return store.read(reader -> {
-            Node s = NodeFactory.createURI(clientGraph(clientId));
-            String username = null;
-            String name = null;
-            String secret = null;
-            boolean revoked = false;
-            for (Iterator<Triple> it = reader.triples(clientGraph(clientId)); it.hasNext(); ) {
-                Triple t = it.next();
-                if (!t.getSubject().equals(s)) {
-                    continue;
-                }
-                String value = t.getObject().getLiteralLexicalForm();
-                if (t.getPredicate().equals(ACCOUNT)) {
-                    username = value;
-                } else if (t.getPredicate().equals(NAME)) {
-                    name = value;
-                } else if (t.getPredicate().equals(SECRET)) {
-                    secret = value;
-                } else if (t.getPredicate().equals(REVOKED)) {
-                    revoked = Boolean.parseBoolean(value);
-                }
-            }
-            return username == null ? Optional.empty() : Optional.of(new Credential(clientId, username, name, secret, revoked));
+            Map<Node, String> values = values(reader, clientGraph(clientId));
+            return values.containsKey(ACCOUNT)
+                    ? Optional.of(new Credential(clientId, values.get(ACCOUNT), values.get(NAME), values.get(SECRET),
+                            Boolean.parseBoolean(values.get(REVOKED))))
+                    : Optional.empty();
         });
     }
 
@@ -114,24 +99,23 @@ public final class Accounts {
     }
 
     private static Optional<Account> read(StoreReader reader, String username) {
-        AccountKind kind = null;
-        String name = null;
-        String webId = null;
-        String hash = null;
-        for (Iterator<Triple> it = reader.triples(accountGraph(username)); it.hasNext(); ) {
+        Map<Node, String> values = values(reader, accountGraph(username));
+        return values.containsKey(KIND)
+                ? Optional.of(new Account(username, AccountKind.parse(values.get(KIND)).orElseThrow(), values.get(NAME), values.get(WEBID),
+                        values.get(PASSWORD)))
+                : Optional.empty();
+    }
+
+    /** The one-valued properties of a record graph's subject (named like the graph), as text. */
+    private static Map<Node, String> values(StoreReader reader, String graph) {
+        Node subject = NodeFactory.createURI(graph);
+        Map<Node, String> values = new HashMap<>();
+        for (Iterator<Triple> it = reader.triples(graph); it.hasNext(); ) {
             Triple t = it.next();
-            Node p = t.getPredicate();
-            Node o = t.getObject();
-            if (p.equals(KIND)) {
-                kind = AccountKind.parse(o.getLiteralLexicalForm()).orElseThrow();
-            } else if (p.equals(NAME)) {
-                name = o.getLiteralLexicalForm();
-            } else if (p.equals(WEBID)) {
-                webId = o.getURI();
-            } else if (p.equals(PASSWORD)) {
-                hash = o.getLiteralLexicalForm();
+            if (t.getSubject().equals(subject)) {
+                values.put(t.getPredicate(), t.getObject().isURI() ? t.getObject().getURI() : t.getObject().getLiteralLexicalForm());
             }
         }
-        return kind == null ? Optional.empty() : Optional.of(new Account(username, kind, name, webId, hash));
+        return values;
     }
 }
