@@ -93,7 +93,7 @@ public final class WebAccessControl {
         Set<AccessMode> modes = EnumSet.noneOf(AccessMode.class);
         boolean own = true;
         for (ResourcePath candidate = subject; ; candidate = candidate.parent(), own = false) {
-            String aclIri = aclOf(candidate).iri(baseUrl);
+            String aclIri = candidate.acl().iri(baseUrl);
             var acl = reader.meta(aclIri);
             if (acl.isPresent()) {
                 String candidateIri = candidate.iri(baseUrl);
@@ -109,17 +109,13 @@ public final class WebAccessControl {
                 break;
             }
         }
-        if (agent.isAuthenticated() && agent.webId().equals(baseUrl + subject.pod() + "/profile/card#me")) {
+        if (agent.isAuthenticated() && agent.webId().equals(ResourcePath.ownerWebId(baseUrl, subject.pod()))) {
             modes.add(AccessMode.CONTROL);
         }
         if (modes.contains(AccessMode.WRITE)) {
             modes.add(AccessMode.APPEND);
         }
         return Set.copyOf(modes);
-    }
-
-    private static ResourcePath aclOf(ResourcePath resource) {
-        return resource.container() ? resource.child(".acl", false) : resource.parent().child(resource.name() + ".acl", false);
     }
 
     private boolean matches(StoreReader reader, Authorizations.Rule rule, Agent agent, String origin) {

@@ -53,7 +53,7 @@ public final class Registration {
         if (!created) {
             throw HttpProblem.conflict("The username '" + username + "' is taken");
         }
-        return new Registered(webId, webId.substring(0, webId.length() - "profile/card#me".length()), issuer);
+        return new Registered(webId, ResourcePath.podRoot(username).iri(issuer), issuer);
     }
 
     private static void checkPassword(String username, String password) {

@@ -153,9 +153,34 @@ public record ResourcePath(List<String> segments, boolean container) {
 
     /** The auxiliary resources this resource can have. */
     public List<ResourcePath> auxiliaries() {
-        return AUXILIARY_SUFFIXES.stream()
-                .map(suffix -> container ? child(suffix, false) : parent().child(name() + suffix, false))
-                .toList();
+        return AUXILIARY_SUFFIXES.stream().map(this::auxiliary).toList();
+    }
+
+    /** This resource's ACL: {@code x.acl} beside a resource, {@code c/.acl} inside a container. */
+    public ResourcePath acl() {
+        return auxiliary(".acl");
+    }
+
+    private ResourcePath auxiliary(String suffix) {
+        return container ? child(suffix, false) : parent().child(name() + suffix, false);
+    }
+
+    /** The root container of the pod this path is in. */
+    public ResourcePath podRoot() {
+        return new ResourcePath(segments.subList(0, 1), true);
+    }
+
+    /** A pod's root container. */
+    public static ResourcePath podRoot(String pod) {
+        return new ResourcePath(List.of(pod), true);
+    }
+
+    /**
+     * The WebID of a pod's owner: the one convention for where it lives, used to provision the profile,
+     * to keep the owner's Control, and to link the owner from the pod root.
+     */
+    public static String ownerWebId(String baseUrl, String pod) {
+        return baseUrl + pod + "/profile/card#me";
     }
 
     /** True when a segment below the pod root starts with '.' and is not an auxiliary resource. */

@@ -24,8 +24,7 @@ final class Containment {
     }
 
     void requirePod(StoreReader reader, ResourcePath path) {
-        ResourcePath root = new ResourcePath(path.segments().subList(0, 1), true);
-        if (reader.meta(context.iri(root)).isEmpty()) {
+        if (reader.meta(context.iri(path.podRoot())).isEmpty()) {
             throw HttpProblem.notFound("There is no pod named '" + path.pod() + "'");
         }
     }

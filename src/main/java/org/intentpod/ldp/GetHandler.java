@@ -184,7 +184,7 @@ final class GetHandler implements MethodHandler {
     }
 
     private void describeStorage(LdpRequest request, Response response) throws IOException {
-        ResourcePath root = new ResourcePath(request.path().segments().subList(0, 1), true);
+        ResourcePath root = request.path().podRoot();
         boolean exists = context.store().read(reader -> reader.meta(context.iri(root)).isPresent());
         if (!exists) {
             throw HttpProblem.notFound("There is no pod named '" + root.pod() + "'");

@@ -59,11 +59,10 @@ final class LdpHeaders {
             headers.add(HttpHeader.LINK, "<" + storageDescription(path, baseUrl) + ">; rel=\"" + Terms.STORAGE_DESCRIPTION + "\"");
         }
         if (!path.isAuxiliary() && !StorageDescription.is(path)) {
-            ResourcePath acl = path.container() ? path.child(".acl", false) : path.parent().child(path.name() + ".acl", false);
-            headers.add(HttpHeader.LINK, "<" + acl.iri(baseUrl) + ">; rel=\"acl\"");
+            headers.add(HttpHeader.LINK, "<" + path.acl().iri(baseUrl) + ">; rel=\"acl\"");
         }
         if (path.isPodRoot()) {
-            headers.add(HttpHeader.LINK, "<" + baseUrl + path.pod() + "/profile/card#me>; rel=\"" + Terms.SOLID + "owner\"");
+            headers.add(HttpHeader.LINK, "<" + ResourcePath.ownerWebId(baseUrl, path.pod()) + ">; rel=\"" + Terms.SOLID + "owner\"");
         }
         String allow = allow(path, meta);
         headers.put(HttpHeader.ALLOW, allow);

@@ -46,7 +46,7 @@ public final class PodProvisioner {
      * @param publicRead whether anyone may read the whole pod (the demo pod), not only the profile
      */
     public boolean provision(String pod, String displayName, boolean vendor, boolean publicRead) {
-        ResourcePath root = new ResourcePath(List.of(pod), true);
+        ResourcePath root = ResourcePath.podRoot(pod);
         String rootIri = context.iri(root);
         String webId = webId(pod);
         List<Document> documents = PodTemplates.documents(context.baseUrl(), pod, displayName, webId, vendor, publicRead);
@@ -69,7 +69,7 @@ public final class PodProvisioner {
 
     /** The WebID of the owner of a pod on this server. */
     public String webId(String pod) {
-        return context.baseUrl() + pod + "/profile/card#me";
+        return ResourcePath.ownerWebId(context.baseUrl(), pod);
     }
 
     /** A document of a new pod, as Turtle relative to its own IRI. */
