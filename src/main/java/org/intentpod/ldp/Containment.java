@@ -1,11 +1,11 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.time.Instant;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.intentpod.http.HttpProblem;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 import org.intentpod.store.StoreReader;

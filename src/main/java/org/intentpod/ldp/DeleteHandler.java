@@ -1,11 +1,11 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.Preconditions;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceMeta;
 
 /** DELETE: resources and empty containers, with their auxiliary resources; never a pod root or its ACL. */

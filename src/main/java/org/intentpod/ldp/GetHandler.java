@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +24,7 @@ import org.intentpod.http.EntityTag;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.Preconditions;
 import org.intentpod.http.RdfFormat;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 import org.intentpod.store.StoreReader;

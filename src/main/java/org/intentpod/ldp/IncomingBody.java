@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.MediaTypes;
 import org.intentpod.http.RdfFormat;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.BlobStore;
 import org.intentpod.store.ResourceKind;
 

@@ -1,12 +1,12 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.jena.graph.Graph;
 import org.eclipse.jetty.http.HttpHeader;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.BlobStore;
 import org.intentpod.access.Operation;
 import org.intentpod.access.WebAccessControl;

@@ -1,10 +1,10 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.util.Map;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.access.Agent;
 import org.intentpod.http.HttpProblem;
+import org.intentpod.http.ResourcePath;
 
 /** Routes a pod request to the handler of its method: a newcomer finds what PATCH does in PatchHandler. */
 public final class LdpHandler {

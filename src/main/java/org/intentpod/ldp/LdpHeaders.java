@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.intentpod.http.MediaTypes;
 import org.intentpod.http.RdfFormat;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 

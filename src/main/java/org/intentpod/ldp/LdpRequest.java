@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.io.InputStream;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,6 +7,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.intentpod.access.Agent;
 import org.intentpod.http.HttpProblem;
+import org.intentpod.http.ResourcePath;
 
 /**
  * One request as the LDP handlers see it: method, canonical path and its IRI, the authenticated agent,

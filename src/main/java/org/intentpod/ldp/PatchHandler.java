@@ -1,18 +1,18 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
-import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.MediaTypes;
 import org.intentpod.http.Preconditions;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 
@@ -39,7 +39,7 @@ final class PatchHandler implements MethodHandler {
         ResourcePath path = request.path();
         WriteGuards.refuseReserved(path, "PATCH");
         GraphPatch patch = parse(request);
-        context.authorize(request, patching(path, patch));
+        context.authorize(request, WriteGuards.maybeCreating(context, new Operation(path, patch.modes(), null, Set.of())));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Snapshot snapshot = context.store().read(reader -> {
                 containment.requirePod(reader, path);
@@ -83,13 +83,6 @@ final class PatchHandler implements MethodHandler {
             }
         }
         throw HttpProblem.conflict("The resource kept changing while the patch was applied; retry");
-    }
-
-    /** The patch's modes on the target; creating the target also needs Append on its container. */
-    private Operation patching(ResourcePath path, GraphPatch patch) {
-        Operation operation = new Operation(path, patch.modes(), null, java.util.Set.of());
-        boolean exists = context.store().read(reader -> reader.meta(context.iri(path)).isPresent());
-        return exists || path.isPodRoot() || path.isAuxiliary() ? operation : operation.creatingIn(path.parent(), AccessMode.APPEND);
     }
 
     private static boolean sameVersion(ResourceMeta current, ResourceMeta seen) {

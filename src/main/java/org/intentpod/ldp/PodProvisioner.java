@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.intentpod.http.RdfFormat;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceKind;
 import org.intentpod.store.ResourceMeta;
 import org.intentpod.store.StoreWriter;

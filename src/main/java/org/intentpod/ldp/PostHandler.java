@@ -1,6 +1,5 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import org.eclipse.jetty.server.Response;
 import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceMeta;
 
 /** POST to a container: creates a new child, named after the Slug when it is free, never overwriting. */

@@ -1,11 +1,13 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.time.Instant;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.access.AccessMode;
+import org.intentpod.access.Operation;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.Preconditions;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceMeta;
 
 /** PUT: create or replace a resource, creating missing intermediate containers. */
@@ -22,7 +24,7 @@ final class PutHandler implements MethodHandler {
     public void handle(LdpRequest request, Response response) throws Exception {
         ResourcePath path = request.path();
         WriteGuards.refuseReserved(path, "PUT");
-        context.authorize(request, WriteGuards.writing(context, path));
+        context.authorize(request, WriteGuards.maybeCreating(context, Operation.on(path, AccessMode.WRITE)));
         IncomingBody body = IncomingBody.read(request, context, path);
         Written written;
         try {

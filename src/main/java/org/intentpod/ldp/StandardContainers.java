@@ -1,11 +1,11 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
+import org.intentpod.http.ResourcePath;
 import org.intentpod.shapes.ShapeLibrary;
 
 /**

@@ -1,11 +1,11 @@
 package org.intentpod.ldp;
 
-import org.intentpod.http.ResourcePath;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
+import org.intentpod.http.ResourcePath;
 
 /** The pod's storage description resource ({@code /{pod}/.well-known/solid}), generated, read-only. */
 final class StorageDescription {
