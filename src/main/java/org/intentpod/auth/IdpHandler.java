@@ -1,7 +1,6 @@
 package org.intentpod.auth;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
@@ -14,6 +13,7 @@ import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
+import org.intentpod.http.Bodies;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.MediaTypes;
 import org.intentpod.http.ResourcePath;
@@ -50,7 +50,7 @@ public final class IdpHandler {
         String first = path.segments().size() > 1 ? path.segments().get(1) : "";
         if (path.segments().size() == 2 && !path.container() && first.equals("register")) {
             if (HttpMethod.GET.is(method)) {
-                html(response, RegistrationPage.form());
+                html(request, response, RegistrationPage.form());
             } else if (HttpMethod.POST.is(method)) {
                 register(request, response);
             } else {
@@ -83,13 +83,13 @@ public final class IdpHandler {
         response.setStatus(201);
         response.getHeaders().put(HttpHeader.LOCATION, registered.webId());
         if (form) {
-            html(response, RegistrationPage.done(registered));
+            html(request, response, RegistrationPage.done(registered));
         } else {
             JsonObject json = new JsonObject();
             json.put("webid", registered.webId());
             json.put("pod", registered.pod());
             json.put("issuer", registered.issuer());
-            json(response, json);
+            json(request, response, json);
         }
     }
 
@@ -106,7 +106,7 @@ public final class IdpHandler {
         json.put("webid", account.webId());
         response.setStatus(201);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        json(response, json);
+        json(request, response, json);
     }
 
     private void revokeCredential(Request request, String clientId, Response response) {
@@ -155,20 +155,11 @@ public final class IdpHandler {
         return map;
     }
 
-    private static void json(Response response, JsonObject json) throws Exception {
-        byte[] body = JSON.toString(json).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(body);
-        }
+    private static void json(Request request, Response response, JsonObject json) throws Exception {
+        Bodies.send(request, response, "application/json", JSON.toString(json).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void html(Response response, String page) throws Exception {
-        byte[] body = page.getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(body);
-        }
+    private static void html(Request request, Response response, String page) throws Exception {
+        Bodies.send(request, response, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,7 +23,6 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,11 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.minidev.json.JSONObject;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.http.Bodies;
 import org.intentpod.http.HttpProblem;
 
 /**
@@ -80,13 +79,13 @@ public final class OidcProvider {
     /** {@code GET /.well-known/openid-configuration}. */
     public void discovery(Request request, Response response) throws Exception {
         readOnly(request);
-        json(response, 200, discovery, Map.of());
+        json(request, response, 200, discovery, Map.of());
     }
 
     /** {@code GET /idp/jwks}. */
     public void jwks(Request request, Response response) throws Exception {
         readOnly(request);
-        json(response, 200, keys.publicKeys().toString().getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/jwk-set+json"));
+        json(request, response, 200, keys.publicKeys().toString().getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/jwk-set+json"));
     }
 
     /** {@code POST /idp/token}: client credentials and a DPoP proof in, a DPoP-bound access token and an ID token out. */
@@ -98,28 +97,28 @@ public final class OidcProvider {
         try {
             tokenRequest = TokenRequest.parse(httpRequest(request));
         } catch (ParseException e) {
-            oauthError(response, 400, OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
+            oauthError(request, response, 400, OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
             return;
         }
         if (!(tokenRequest.getAuthorizationGrant() instanceof ClientCredentialsGrant)) {
-            oauthError(response, 400, OAuth2Error.UNSUPPORTED_GRANT_TYPE.setDescription("Only client_credentials is supported here"));
+            oauthError(request, response, 400, OAuth2Error.UNSUPPORTED_GRANT_TYPE.setDescription("Only client_credentials is supported here"));
             return;
         }
         var account = authenticate(tokenRequest.getClientAuthentication());
         if (account == null) {
-            oauthError(response, 401, OAuth2Error.INVALID_CLIENT.setDescription("Unknown client, wrong secret, or a revoked credential"));
+            oauthError(request, response, 401, OAuth2Error.INVALID_CLIENT.setDescription("Unknown client, wrong secret, or a revoked credential"));
             return;
         }
         String proof = request.getHeaders().get("DPoP");
         if (proof == null) {
-            oauthError(response, 400, new ErrorObject("invalid_dpop_proof", "A DPoP proof is required: tokens here are always DPoP-bound"));
+            oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "A DPoP proof is required: tokens here are always DPoP-bound"));
             return;
         }
         JWKThumbprintConfirmation binding;
         try {
             binding = proofs.verify(new DPoPIssuer(tokenRequest.getClientAuthentication().getClientID()), SignedJWT.parse(proof), (Set<Nonce>) null);
         } catch (Exception invalid) {
-            oauthError(response, 400, new ErrorObject("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage()));
+            oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage()));
             return;
         }
         String clientId = tokenRequest.getClientAuthentication().getClientID().getValue();
@@ -130,7 +129,7 @@ public final class OidcProvider {
         json.put("expires_in", issued.expiresIn());
         json.put("id_token", issued.idToken());
         json.put("scope", "openid webid");
-        json(response, 200, json.toJSONString().getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
+        json(request, response, 200, json.toJSONString().getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
     }
 
     private Account authenticate(ClientAuthentication authentication) {
@@ -172,7 +171,7 @@ public final class OidcProvider {
         }
     }
 
-    private static void oauthError(Response response, int status, ErrorObject error) throws Exception {
+    private static void oauthError(Request request, Response response, int status, ErrorObject error) throws Exception {
         JSONObject json = new JSONObject();
         json.put("error", error.getCode());
         if (error.getDescription() != null) {
@@ -180,16 +179,13 @@ public final class OidcProvider {
         }
         Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Basic realm=\"IntentPod\"", "Cache-Control", "no-store")
                 : Map.of("Cache-Control", "no-store");
-        json(response, status, json.toJSONString().getBytes(StandardCharsets.UTF_8), headers);
+        json(request, response, status, json.toJSONString().getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    private static void json(Response response, int status, byte[] body, Map<String, String> headers) throws Exception {
+    private static void json(Request request, Response response, int status, byte[] body, Map<String, String> headers) throws Exception {
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        String type = headers.getOrDefault("Content-Type", "application/json");
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(body);
-        }
+        Bodies.send(request, response, type, body);
     }
 }

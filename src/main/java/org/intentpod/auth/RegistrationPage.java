@@ -1,5 +1,7 @@
 package org.intentpod.auth;
 
+import org.intentpod.http.Html;
+
 /** The registration form, for people who create their pod in a browser. */
 final class RegistrationPage {
     private RegistrationPage() {
@@ -28,10 +30,6 @@ final class RegistrationPage {
                 <h1>Your pod is ready</h1>
                 <p>Pod: <a href="%s">%s</a></p><p>WebID: <code>%s</code></p><p>Issuer: <code>%s</code></p>
                 </body></html>
-                """.formatted(escape(registered.pod()), escape(registered.pod()), escape(registered.webId()), escape(registered.issuer()));
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+                """.formatted(Html.escape(registered.pod()), Html.escape(registered.pod()), Html.escape(registered.webId()), Html.escape(registered.issuer()));
     }
 }

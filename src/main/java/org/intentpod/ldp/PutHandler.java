@@ -5,7 +5,6 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.intentpod.access.AccessMode;
 import org.intentpod.access.Operation;
-import org.intentpod.http.HttpProblem;
 import org.intentpod.http.Preconditions;
 import org.intentpod.http.ResourcePath;
 import org.intentpod.store.ResourceMeta;

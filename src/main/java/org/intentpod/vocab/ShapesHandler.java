@@ -1,6 +1,7 @@
 package org.intentpod.vocab;
 
 import java.nio.charset.StandardCharsets;
+import org.intentpod.http.Html;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.ResourcePath;
 import org.intentpod.shapes.ShapeLibrary;
@@ -22,7 +23,7 @@ public final class ShapesHandler {
                 + "</head><body><h1>SHACL shapes</h1><p>What valid data is, for each vrm type.</p><ul>\n");
         for (String name : library.fileNames()) {
             turtle.append("    ldp:contains <").append(name).append("> ;\n");
-            html.append("<li><a href=\"").append(StaticRdf.escape(name)).append("\">").append(StaticRdf.escape(name)).append("</a></li>\n");
+            html.append("<li><a href=\"").append(Html.escape(name)).append("\">").append(Html.escape(name)).append("</a></li>\n");
         }
         this.index = turtle.append("    a ldp:Resource .\n").toString().getBytes(StandardCharsets.UTF_8);
         this.indexHtml = html.append("</ul></body></html>\n").toString();

@@ -70,8 +70,4 @@ final class StaticRdf {
             }
         }
     }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -1,11 +1,9 @@
 package org.intentpod.vocab;
 
-import java.io.OutputStream;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.http.Bodies;
 import org.intentpod.http.HttpProblem;
 import org.intentpod.http.ResourcePath;
 import org.intentpod.shapes.ShapeLibrary;
@@ -35,14 +33,7 @@ public final class VocabularyHandler {
             StaticRdf.serve(request, response, library.vocabularyTurtle(), ShapeLibrary.VOCABULARY_IRI, html);
             return;
         }
-        byte[] context = library.context();
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/ld+json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, context.length);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "max-age=3600");
-        if (!HttpMethod.HEAD.is(request.getMethod())) {
-            try (OutputStream out = Content.Sink.asOutputStream(response)) {
-                out.write(context);
-            }
-        }
+        Bodies.send(request, response, "application/ld+json", library.context());
     }
 }

@@ -8,6 +8,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.intentpod.http.Html;
 
 /** The vocabulary documented for people: every class, property and concept with its English and French text. */
 final class VocabularyPage {
@@ -48,14 +49,14 @@ final class VocabularyPage {
         html.append("<h2>").append(title).append(" <span class=\"fr\">/ ").append(titleFr).append("</span></h2>\n<dl>\n");
         for (Node term : terms) {
             String id = term.getLocalName();
-            html.append("<dt id=\"").append(StaticRdf.escape(id)).append("\"><code>vrm:").append(StaticRdf.escape(id)).append("</code> ")
-                    .append(StaticRdf.escape(literal(term, RDFS.label.asNode(), "en"))).append(" <span class=\"fr\">/ ")
-                    .append(StaticRdf.escape(literal(term, RDFS.label.asNode(), "fr"))).append("</span></dt>\n<dd>")
-                    .append(StaticRdf.escape(literal(term, RDFS.comment.asNode(), "en"))).append("<br><span class=\"fr\">")
-                    .append(StaticRdf.escape(literal(term, RDFS.comment.asNode(), "fr"))).append("</span>");
+            html.append("<dt id=\"").append(Html.escape(id)).append("\"><code>vrm:").append(Html.escape(id)).append("</code> ")
+                    .append(Html.escape(literal(term, RDFS.label.asNode(), "en"))).append(" <span class=\"fr\">/ ")
+                    .append(Html.escape(literal(term, RDFS.label.asNode(), "fr"))).append("</span></dt>\n<dd>")
+                    .append(Html.escape(literal(term, RDFS.comment.asNode(), "en"))).append("<br><span class=\"fr\">")
+                    .append(Html.escape(literal(term, RDFS.comment.asNode(), "fr"))).append("</span>");
             for (Node relation : List.of(RDFS.subClassOf.asNode(), RDFS.domain.asNode(), RDFS.range.asNode())) {
                 vocabulary.find(term, relation, Node.ANY).forEach(t -> html.append("<br>").append(relation.getLocalName()).append(": <code>")
-                        .append(StaticRdf.escape(t.getObject().toString())).append("</code>"));
+                        .append(Html.escape(t.getObject().toString())).append("</code>"));
             }
             html.append("</dd>\n");
         }
