@@ -30,8 +30,12 @@ public final class ShapeValidator {
 
     /** The violations of a graph, in a language ("en" or "fr"). */
     public List<Violation> violations(Graph data, String language) {
+        return describe(validate(data), language);
+    }
+
+    private List<Violation> describe(ValidationReport report, String language) {
         List<Violation> violations = new ArrayList<>();
-        for (ReportEntry entry : validate(data).getEntries()) {
+        for (ReportEntry entry : report.getEntries()) {
             violations.add(ViolationMessages.describe(entry, library.shapesGraph(), language));
         }
         return violations;
@@ -47,10 +51,7 @@ public final class ShapeValidator {
      */
     public void check(Graph data, String document, Set<Node> requiredTypes, String language) {
         ValidationReport report = validate(data);
-        List<Violation> violations = new ArrayList<>();
-        for (ReportEntry entry : report.getEntries()) {
-            violations.add(ViolationMessages.describe(entry, library.shapesGraph(), language));
-        }
+        List<Violation> violations = describe(report, language);
         if (!requiredTypes.isEmpty() && requiredTypes.stream().noneMatch(type -> data.contains(Node.ANY, RDF.type.asNode(), type))) {
             violations.add(ViolationMessages.requiredType(document, typeLabels(requiredTypes, language), language));
         }

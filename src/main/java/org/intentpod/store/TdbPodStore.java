@@ -21,11 +21,13 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class TdbPodStore implements PodStore {
     private static final Node ANY = Node.ANY;
     private final DatasetGraph dataset;
+    /** Stateless: what a caller may do is decided by the transaction it runs in, so one instance serves all. */
+    private final Access access = new Access();
     private final GroupCommit writes;
 
     private TdbPodStore(DatasetGraph dataset) {
         this.dataset = dataset;
-        this.writes = new GroupCommit(dataset, new Access());
+        this.writes = new GroupCommit(dataset, access);
     }
 
     /** Opens (creating when absent) the TDB2 database in a folder. */
@@ -35,7 +37,7 @@ public final class TdbPodStore implements PodStore {
 
     @Override
     public <T> T read(Function<StoreReader, T> work) {
-        return Txn.calculateRead(dataset, () -> work.apply(new Access()));
+        return Txn.calculateRead(dataset, () -> work.apply(access));
     }
 
     @Override
