@@ -39,8 +39,16 @@ public final class DpopSession {
         this.clientId = clientId;
         this.secret = secret;
         this.webId = webId;
-        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-        this.proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
+        this.proofs = new DefaultDPoPProofFactory(newKey(), JWSAlgorithm.ES256);
+    }
+
+    /** A fresh P-256 key, as a client makes for its DPoP proofs. */
+    public static ECKey newKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Registers an account (a person) and logs it in. */

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.intentpod.auth.IdentityConfig;
 import org.intentpod.server.PodServer;
 import org.intentpod.server.ServerConfig;
 import org.intentpod.server.StartupException;
@@ -31,18 +33,25 @@ public final class TestPod implements AutoCloseable {
     public static final String UNOWNED_POD = "unowned";
     private final Path dataDir;
     private final int port;
+    private final UnaryOperator<IdentityConfig> identity;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PodServer server;
     private DpopSession owner;
 
-    private TestPod(Path dataDir, int port) {
+    private TestPod(Path dataDir, int port, UnaryOperator<IdentityConfig> identity) {
         this.dataDir = dataDir;
         this.port = port;
+        this.identity = identity;
     }
 
     public static TestPod start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** A test pod whose identity settings differ from the harness's, e.g. trusting another issuer. */
+    public static TestPod start(UnaryOperator<IdentityConfig> identity) {
         try {
-            TestPod pod = new TestPod(Files.createTempDirectory("intentpod-test"), freePort());
+            TestPod pod = new TestPod(Files.createTempDirectory("intentpod-test"), freePort(), identity);
             pod.startServer();
             pod.owner = pod.account(POD);
             return pod;
@@ -69,7 +78,8 @@ public final class TestPod implements AutoCloseable {
 
     /** The configuration this harness starts with, optionally with an explicit base URL; cheap password hashing. */
     public ServerConfig config(String baseUrl) {
-        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(UNOWNED_POD), false, 64 * 1024, 256 * 1024, 1024, 1, MAX_LOGIN_FAILURES, false);
+        return new ServerConfig("127.0.0.1", port, baseUrl, dataDir, List.of(UNOWNED_POD), false, 64 * 1024, 256 * 1024,
+                identity.apply(new IdentityConfig(1024, 1, MAX_LOGIN_FAILURES, false, List.of(), false, true)));
     }
 
     public void stop() {

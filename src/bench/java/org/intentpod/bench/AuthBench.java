@@ -26,6 +26,7 @@ import net.minidev.json.parser.JSONParser;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.intentpod.auth.IdentityConfig;
 import org.intentpod.server.PodServer;
 import org.intentpod.server.ServerConfig;
 
@@ -45,7 +46,8 @@ public final class AuthBench {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 1 && args[0].equals("--requests") ? Integer.parseInt(args[1]) : 20_000;
         Path data = Files.createTempDirectory("intentpod-authbench");
-        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", 0, null, data, List.of(), false, 10 << 20, 1 << 30, 19456, 2, 10, false));
+        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", 0, null, data, List.of(), false, 10 << 20, 1 << 30,
+                new IdentityConfig(19456, 2, 10, false, List.of(), false, true)));
         HttpClient client = new HttpClient();
         client.setMaxConnectionsPerDestination(64);
         client.start();

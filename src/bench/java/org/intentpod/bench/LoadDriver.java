@@ -32,6 +32,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.intentpod.auth.IdentityConfig;
 import org.intentpod.server.PodServer;
 import org.intentpod.server.ServerConfig;
 import org.intentpod.store.ResourceKind;
@@ -71,7 +72,8 @@ public final class LoadDriver {
         int port = freePort();
         String base = "http://localhost:" + port + "/";
         seedLargeContainers(data, base);
-        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", port, null, data, List.of(), false, 10 << 20, 1 << 30, 19456, 2, 10, false));
+        PodServer pod = PodServer.start(new ServerConfig("127.0.0.1", port, null, data, List.of(), false, 10 << 20, 1 << 30,
+                new IdentityConfig(19456, 2, 10, false, List.of(), false, true)));
         byte[] turtle = oneKilobyteOfTurtle();
         String resource = base + POD + "/r/doc.ttl";
         check(send(HttpRequest.newBuilder(URI.create(resource)).header("Content-Type", "text/turtle")

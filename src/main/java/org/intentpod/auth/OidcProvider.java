@@ -41,6 +41,7 @@ import org.intentpod.http.HttpProblem;
  * The server-side part of a Solid-OIDC provider: discovery, the JWKS, and the token endpoint for the
  * client_credentials grant with a DPoP proof (RFC 9449). nimbus parses the token request, authenticates
  * nothing by hand, and verifies the proof (signature, typ, htm, htu, iat window, single use of its jti).
+ * Without a proof a client gets a plain Bearer token only where the server is configured to allow them.
  */
 public final class OidcProvider {
     private static final long MAX_BODY = 16 * 1024;
@@ -52,9 +53,12 @@ public final class OidcProvider {
     private final URI tokenEndpoint;
     private final DPoPTokenRequestVerifier proofs;
     private final byte[] discovery;
+    private final boolean bearerTokens;
 
-    public OidcProvider(Accounts accounts, SigningKeys keys, String issuer, Clock clock) {
+    /** @param bearerTokens whether a client that sends no DPoP proof gets a plain Bearer token rather than an error */
+    public OidcProvider(Accounts accounts, SigningKeys keys, String issuer, boolean bearerTokens, Clock clock) {
         this.accounts = accounts;
+        this.bearerTokens = bearerTokens;
         this.keys = keys;
         this.tokens = new TokenIssuer(keys, issuer, clock);
         this.tokenEndpoint = URI.create(issuer + "idp/token");
@@ -110,22 +114,24 @@ public final class OidcProvider {
             return;
         }
         String proof = request.getHeaders().get("DPoP");
-        if (proof == null) {
-            oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "A DPoP proof is required: tokens here are always DPoP-bound"));
+        JWKThumbprintConfirmation binding = null;
+        if (proof == null && !bearerTokens) {
+            oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "A DPoP proof is required: tokens here are DPoP-bound"));
             return;
         }
-        JWKThumbprintConfirmation binding;
-        try {
-            binding = proofs.verify(new DPoPIssuer(tokenRequest.getClientAuthentication().getClientID()), SignedJWT.parse(proof), (Set<Nonce>) null);
-        } catch (Exception invalid) {
-            oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage()));
-            return;
+        if (proof != null) {
+            try {
+                binding = proofs.verify(new DPoPIssuer(tokenRequest.getClientAuthentication().getClientID()), SignedJWT.parse(proof), (Set<Nonce>) null);
+            } catch (Exception invalid) {
+                oauthError(request, response, 400, new ErrorObject("invalid_dpop_proof", "Invalid DPoP proof: " + invalid.getMessage()));
+                return;
+            }
         }
         String clientId = tokenRequest.getClientAuthentication().getClientID().getValue();
         TokenIssuer.Tokens issued = tokens.issue(account.webId(), clientId, binding);
         JSONObject json = new JSONObject();
         json.put("access_token", issued.accessToken());
-        json.put("token_type", "DPoP");
+        json.put("token_type", binding != null ? "DPoP" : "Bearer");
         json.put("expires_in", issued.expiresIn());
         json.put("id_token", issued.idToken());
         json.put("scope", "openid webid");

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mints the tokens of Solid-OIDC, signed with the current key and both bound to the client's DPoP key: the
- * access token, and the ID token, which Solid-OIDC lets clients present too (Inrupt's clients do), so its
- * audience includes "solid".
+ * Mints the tokens of Solid-OIDC, signed with the current key and both bound to the client's DPoP key (or
+ * to none, for a Bearer token where those are allowed): the access token, and the ID token, which
+ * Solid-OIDC lets clients present too (Inrupt's clients do), so its audience includes "solid".
  */
 final class TokenIssuer {
     static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -35,22 +35,23 @@ final class TokenIssuer {
     record Tokens(String accessToken, String idToken, long expiresIn) {
     }
 
+    /** @param binding the client's DPoP key, or null for a Bearer token */
     Tokens issue(String webId, String clientId, JWKThumbprintConfirmation binding) {
         Instant now = clock.instant();
         Date issued = Date.from(now);
         Date expires = Date.from(now.plus(LIFETIME));
-        JWTClaimsSet access = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder access = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(webId).audience(List.of("solid", clientId))
                 .issueTime(issued).expirationTime(expires).jwtID(UUID.randomUUID().toString())
-                .claim("webid", webId).claim("client_id", clientId).claim("azp", clientId)
-                .claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue())
-                .build();
-        JWTClaimsSet id = new JWTClaimsSet.Builder()
+                .claim("webid", webId).claim("client_id", clientId).claim("azp", clientId);
+        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(webId).audience(List.of(clientId, "solid")).issueTime(issued).expirationTime(expires)
-                .jwtID(UUID.randomUUID().toString()).claim("webid", webId).claim("azp", clientId)
-                .claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue())
-                .build();
-        return new Tokens(sign(access, new JOSEObjectType("at+jwt")), sign(id, JOSEObjectType.JWT), LIFETIME.toSeconds());
+                .jwtID(UUID.randomUUID().toString()).claim("webid", webId).claim("azp", clientId);
+        if (binding != null) {
+            access.claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue());
+            id.claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue());
+        }
+        return new Tokens(sign(access.build(), new JOSEObjectType("at+jwt")), sign(id.build(), JOSEObjectType.JWT), LIFETIME.toSeconds());
     }
 
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.intentpod.auth.IdentityConfig;
 import org.intentpod.http.ResourcePath;
 
 /** Reads {@link ServerConfig} from flags, then {@code INTENTPOD_*} environment variables, then defaults. */
@@ -33,7 +34,13 @@ public final class CommandLine {
         MAX_LOGIN_FAILURES("--max-login-failures", "INTENTPOD_MAX_LOGIN_FAILURES", "N",
                 "failed logins allowed per account and per address in a minute (default 10)"),
         ROTATE_SIGNING_KEY("--rotate-signing-key", "INTENTPOD_ROTATE_SIGNING_KEY", "true|false",
-                "make a new token signing key current; the previous one keeps verifying (default false)");
+                "make a new token signing key current; the previous one keeps verifying (default false)"),
+        TRUSTED_ISSUER("--trusted-issuer", "INTENTPOD_TRUSTED_ISSUERS", "URL",
+                "accept tokens of this other Solid-OIDC issuer; repeatable (environment: comma-separated)"),
+        BEARER_TOKENS("--bearer-tokens", "INTENTPOD_BEARER_TOKENS", "true|false",
+                "also issue and accept plain Bearer tokens, for clients without DPoP (default false)"),
+        REQUIRE_PROOF_ATH("--require-proof-ath", "INTENTPOD_REQUIRE_PROOF_ATH", "true|false",
+                "require the access token hash (ath) in DPoP proofs; false admits clients that predate RFC 9449 (default true)");
 
         final String flag;
         final String env;
@@ -45,6 +52,10 @@ public final class CommandLine {
             this.env = env;
             this.valueName = valueName;
             this.help = help;
+        }
+
+        boolean repeatable() {
+            return this == POD || this == TRUSTED_ISSUER;
         }
     }
 
@@ -86,7 +97,7 @@ public final class CommandLine {
         for (Option option : Option.values()) {
             String fromEnv = env.get(option.env);
             if (!given.containsKey(option) && fromEnv != null && !fromEnv.isBlank()) {
-                given.put(option, option == Option.POD ? List.of(fromEnv.split(",")) : List.of(fromEnv));
+                given.put(option, option.repeatable() ? List.of(fromEnv.split(",")) : List.of(fromEnv));
             }
         }
         int port = (int) number(given, Option.PORT, 8080, 0, 65535);
@@ -107,10 +118,14 @@ public final class CommandLine {
                 bool(given, Option.DEMO, true),
                 number(given, Option.MAX_RDF_BODY, 10 * MIB, 1, Long.MAX_VALUE),
                 number(given, Option.MAX_BLOB_BODY, 1024 * MIB, 1, Long.MAX_VALUE),
-                (int) number(given, Option.ARGON2_MEMORY, 19456, 8, 4 * 1024 * 1024),
-                (int) number(given, Option.ARGON2_ITERATIONS, 2, 1, 100),
-                (int) number(given, Option.MAX_LOGIN_FAILURES, 10, 1, 1_000_000),
-                bool(given, Option.ROTATE_SIGNING_KEY, false)));
+                new IdentityConfig(
+                        (int) number(given, Option.ARGON2_MEMORY, 19456, 8, 4 * 1024 * 1024),
+                        (int) number(given, Option.ARGON2_ITERATIONS, 2, 1, 100),
+                        (int) number(given, Option.MAX_LOGIN_FAILURES, 10, 1, 1_000_000),
+                        bool(given, Option.ROTATE_SIGNING_KEY, false),
+                        trustedIssuers(given),
+                        bool(given, Option.BEARER_TOKENS, false),
+                        bool(given, Option.REQUIRE_PROOF_ATH, true))));
     }
 
     public static String usage() {
@@ -167,25 +182,39 @@ public final class CommandLine {
         };
     }
 
+    /** Issuers are kept as given: token {@code iss} claims are compared with them exactly. */
+    private static List<String> trustedIssuers(Map<Option, List<String>> given) throws UsageException {
+        List<String> issuers = new ArrayList<>();
+        for (String value : given.getOrDefault(Option.TRUSTED_ISSUER, List.of())) {
+            issuers.add(httpUrl(Option.TRUSTED_ISSUER, value.trim()).toString());
+        }
+        return issuers;
+    }
+
     private static String baseUrl(Map<Option, List<String>> given) throws UsageException {
         String value = single(given, Option.BASE_URL, null);
         if (value == null) {
             return null;
         }
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (URISyntaxException e) {
-            throw new UsageException("--base-url is not a URL: " + value);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw new UsageException("--base-url must be an http(s) URL with a host and no query or fragment: " + value);
-        }
+        URI uri = httpUrl(Option.BASE_URL, value.trim());
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!path.isEmpty() && !path.equals("/")) {
             throw new UsageException("--base-url must be the root of its host (pods are served at /{pod}/), not " + value);
         }
         return uri.getScheme() + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + "/";
+    }
+
+    private static URI httpUrl(Option option, String value) throws UsageException {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new UsageException(option.flag + " is not a URL: " + value);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new UsageException(option.flag + " must be an http(s) URL with a host and no query or fragment: " + value);
+        }
+        return uri;
     }
 }

@@ -1,7 +1,9 @@
 package org.intentpod.server;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +18,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.intentpod.access.WebAccessControl;
 import org.intentpod.auth.Accounts;
 import org.intentpod.auth.IdpHandler;
-import org.intentpod.auth.LocalWebIds;
 import org.intentpod.auth.LoginThrottle;
 import org.intentpod.auth.OidcProvider;
 import org.intentpod.auth.PasswordHasher;
@@ -26,6 +27,7 @@ import org.intentpod.auth.RequestAuthenticator;
 import org.intentpod.auth.SigningKeys;
 import org.intentpod.http.Cors;
 import org.intentpod.http.ProblemErrorHandler;
+import org.intentpod.http.RemoteFetcher;
 import org.intentpod.ldp.LdpContext;
 import org.intentpod.ldp.LdpHandler;
 import org.intentpod.ldp.PodProvisioner;
@@ -47,15 +49,19 @@ import org.slf4j.LoggerFactory;
 public final class PodServer {
     private static final Logger LOG = LoggerFactory.getLogger(PodServer.class);
     private static final long STOP_TIMEOUT_MS = 10_000;
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    private static final int FETCH_MAX_BYTES = 256 * 1024;
     private final Server jetty;
     private final PodStore store;
+    private final RemoteFetcher fetcher;
     private final String baseUrl;
     private final int port;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private PodServer(Server jetty, PodStore store, String baseUrl, int port) {
+    private PodServer(Server jetty, PodStore store, RemoteFetcher fetcher, String baseUrl, int port) {
         this.jetty = jetty;
         this.store = store;
+        this.fetcher = fetcher;
         this.baseUrl = baseUrl;
         this.port = port;
     }
@@ -72,6 +78,7 @@ public final class PodServer {
         connector.setPort(config.port());
         jetty.addConnector(connector);
         PodStore store = null;
+        RemoteFetcher fetcher = null;
         try {
             // Bind first: with port 0 the default base URL depends on the port we get.
             connector.open();
@@ -88,10 +95,10 @@ public final class PodServer {
             PodProvisioner provisioner = new PodProvisioner(ldp);
             provision(config, store, provisioner);
             Accounts accounts = new Accounts(store);
-            SigningKeys keys = config.rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir());
-            RequestAuthenticator authenticator = new RequestAuthenticator(keys, baseUrl,
-                    clientId -> accounts.credential(clientId).filter(c -> !c.revoked()).isPresent(), new LocalWebIds(store, baseUrl),
-                    Clock.systemUTC());
+            SigningKeys keys = config.identity().rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir());
+            fetcher = remoteFetcher(config, baseUrl);
+            RequestAuthenticator authenticator = new RequestAuthenticator(keys, baseUrl, config.identity(),
+                    clientId -> accounts.credential(clientId).filter(c -> !c.revoked()).isPresent(), store, fetcher, rdfInput, Clock.systemUTC());
             jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(baseUrl, new HomePage(baseUrl), new LdpHandler(ldp),
                     new VocabularyHandler(shapes), new ShapesHandler(shapes), identityProvider(config, accounts, keys, provisioner, baseUrl),
                     authenticator))));
@@ -99,21 +106,29 @@ public final class PodServer {
             jetty.setStopTimeout(STOP_TIMEOUT_MS);
             jetty.start();
             LOG.info("IntentPod serving {} on {}:{} with data in {}", baseUrl, config.host(), port, config.dataDir().toAbsolutePath());
-            return new PodServer(jetty, store, baseUrl, port);
+            return new PodServer(jetty, store, fetcher, baseUrl, port);
         } catch (StartupException e) {
-            abandon(jetty, connector, store);
+            abandon(jetty, connector, store, fetcher);
             throw e;
         } catch (Exception e) {
-            abandon(jetty, connector, store);
+            abandon(jetty, connector, store, fetcher);
             throw new StartupException("Could not start on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
     }
 
+    /** Fetches other servers' documents; the configured issuers and this server may be on private addresses. */
+    private static RemoteFetcher remoteFetcher(ServerConfig config, String baseUrl) {
+        Set<String> trusted = new HashSet<>();
+        trusted.add(RemoteFetcher.authority(URI.create(baseUrl)));
+        config.identity().trustedIssuers().forEach(issuer -> trusted.add(RemoteFetcher.authority(URI.create(issuer))));
+        return new RemoteFetcher(trusted, FETCH_TIMEOUT, FETCH_MAX_BYTES);
+    }
+
     private static IdpHandler identityProvider(ServerConfig config, Accounts accounts, SigningKeys keys, PodProvisioner provisioner,
             String baseUrl) {
-        OidcProvider provider = new OidcProvider(accounts, keys, baseUrl, Clock.systemUTC());
-        PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations());
-        PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.maxLoginFailures(), Clock.systemUTC()));
+        OidcProvider provider = new OidcProvider(accounts, keys, baseUrl, config.identity().bearerTokens(), Clock.systemUTC());
+        PasswordHasher hasher = new PasswordHasher(config.identity().argon2MemoryKiB(), config.identity().argon2Iterations());
+        PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.identity().maxLoginFailures(), Clock.systemUTC()));
         return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts, provider);
     }
 
@@ -155,21 +170,24 @@ public final class PodServer {
     /** Stops accepting, lets in-flight requests finish (up to a timeout), then closes the store. */
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
-            closeQuietly(jetty, store);
+            closeQuietly(jetty, store, fetcher);
         }
     }
 
     /** A start that failed half-way: the port was bound before Jetty started, so release it explicitly. */
-    private static void abandon(Server jetty, ServerConnector connector, PodStore store) {
+    private static void abandon(Server jetty, ServerConnector connector, PodStore store, RemoteFetcher fetcher) {
         connector.close();
-        closeQuietly(jetty, store);
+        closeQuietly(jetty, store, fetcher);
     }
 
-    private static void closeQuietly(Server jetty, PodStore store) {
+    private static void closeQuietly(Server jetty, PodStore store, RemoteFetcher fetcher) {
         try {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("Jetty did not stop cleanly", e);
+        }
+        if (fetcher != null) {
+            fetcher.close();
         }
         if (store != null) {
             store.close();

@@ -2,6 +2,7 @@ package org.intentpod.server;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.intentpod.auth.IdentityConfig;
 
 /**
  * How one server runs, decided once at start from flags, then environment, then defaults.
@@ -14,16 +15,17 @@ import java.util.List;
  * @param demo whether to load the demo pod into an empty store
  * @param maxRdfBody largest RDF or patch body, bytes
  * @param maxBlobBody largest non-RDF body, bytes
- * @param argon2MemoryKiB Argon2id memory cost of password hashes
- * @param argon2Iterations Argon2id iterations
- * @param maxLoginFailures failed logins allowed per account and per address within a minute
- * @param rotateSigningKey make a new token signing key current at start (the previous one keeps verifying)
+ * @param identity accounts, tokens and which issuers are trusted
  */
 public record ServerConfig(String host, int port, String baseUrl, Path dataDir, List<String> pods, boolean demo,
-        long maxRdfBody, long maxBlobBody, int argon2MemoryKiB, int argon2Iterations, int maxLoginFailures, boolean rotateSigningKey) {
+        long maxRdfBody, long maxBlobBody, IdentityConfig identity) {
 
     public ServerConfig {
         pods = List.copyOf(pods);
+    }
+
+    public ServerConfig withIdentity(IdentityConfig changed) {
+        return new ServerConfig(host, port, baseUrl, dataDir, pods, demo, maxRdfBody, maxBlobBody, changed);
     }
 
     /** The base URL for the port actually bound (it differs from {@link #port()} only when that is 0). */

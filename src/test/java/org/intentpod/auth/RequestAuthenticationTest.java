@@ -8,9 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -27,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import net.minidev.json.JSONObject;
 import net.minidev.json.parser.JSONParser;
+import org.intentpod.DpopSession;
 import org.intentpod.LivePodTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,11 @@ import org.junit.jupiter.api.Test;
 /** Every way to present a token wrongly is a 401 that says why, and the request does nothing. */
 class RequestAuthenticationTest extends LivePodTest {
     private static final String PASSWORD = "correct horse battery";
-    private final ECKey clientKey = generate();
+    private final ECKey clientKey = DpopSession.newKey();
     private String clientId;
     private String secret;
     private String token;
     private String card;
-
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     void registerAndGetAToken() throws Exception {
@@ -125,7 +116,7 @@ class RequestAuthenticationTest extends LivePodTest {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
         String idToken = (String) json(response.body()).get("id_token");
         assertEquals(200, get(card, idToken, proof(clientKey, "GET", card, idToken)).statusCode(), "Inrupt's clients present the ID token");
-        assertRefused(get(card, idToken, proof(generate(), "GET", card, idToken)), "invalid_dpop_proof");
+        assertRefused(get(card, idToken, proof(DpopSession.newKey(), "GET", card, idToken)), "invalid_dpop_proof");
     }
 
     @Test
@@ -135,7 +126,7 @@ class RequestAuthenticationTest extends LivePodTest {
         assertRefused(get(card, token, proof(clientKey, "GET", pod.base() + "kim/", token)), "invalid_dpop_proof");
         assertRefused(get(card, token, new DefaultDPoPProofFactory(clientKey, JWSAlgorithm.ES256).createDPoPJWT("GET", URI.create(card)).serialize()),
                 "invalid_dpop_proof");
-        assertRefused(get(card, token, proof(generate(), "GET", card, token)), "invalid_dpop_proof");
+        assertRefused(get(card, token, proof(DpopSession.newKey(), "GET", card, token)), "invalid_dpop_proof");
         String once = proof(clientKey, "GET", card, token);
         assertEquals(200, get(card, token, once).statusCode());
         assertRefused(get(card, token, once), "invalid_dpop_proof");
@@ -162,7 +153,7 @@ class RequestAuthenticationTest extends LivePodTest {
         hmac.sign(new MACSigner(serverKey().toPublicJWK().toECPublicKey().getEncoded()));
         assertRefused(get(card, hmac.serialize(), proof(clientKey, "GET", card, hmac.serialize())), "invalid_token");
         for (String bad : new String[] {
-            forged(generate(), JWSAlgorithm.ES256, c -> { }),
+            forged(DpopSession.newKey(), JWSAlgorithm.ES256, c -> { }),
             forged(serverKey(), JWSAlgorithm.ES256, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(3600)))),
             forged(serverKey(), JWSAlgorithm.ES256, c -> c.audience("someone-else")),
             forged(serverKey(), JWSAlgorithm.ES256, c -> c.issuer("https://issuer.example/")),
@@ -170,7 +161,7 @@ class RequestAuthenticationTest extends LivePodTest {
             forged(serverKey(), JWSAlgorithm.ES256, c -> c.claim("webid", "https://elsewhere.example/profile/card#me"))}) {
             assertRefused(get(card, bad, proof(clientKey, "GET", card, bad)), "invalid_token");
         }
-        String otherThumbprint = generate().computeThumbprint().toString();
+        String otherThumbprint = DpopSession.newKey().computeThumbprint().toString();
         String boundElsewhere = forged(serverKey(), JWSAlgorithm.ES256, c -> c.claim("cnf", java.util.Map.of("jkt", otherThumbprint)));
         assertRefused(get(card, boundElsewhere, proof(clientKey, "GET", card, boundElsewhere)), "invalid_dpop_proof");
         assertRefused(pod.send(pod.request(card).header("Authorization", "Bearer " + token).GET()), "invalid_token");
@@ -198,7 +189,7 @@ class RequestAuthenticationTest extends LivePodTest {
     void aRevokedCredentialsTokenStopsAtOnce() throws Exception {
         JSONObject other = json(pod.send(pod.request(pod.base() + "idp/credentials").header("Authorization", AccountApiTest.basic("kim", PASSWORD))
                 .POST(HttpRequest.BodyPublishers.noBody())).body());
-        ECKey key = generate();
+        ECKey key = DpopSession.newKey();
         String live = tokenFor((String) other.get("client_id"), (String) other.get("client_secret"), key);
         assertEquals(200, get(card, live, proof(key, "GET", card, live)).statusCode());
         pod.send(pod.request(pod.base() + "idp/credentials/" + other.get("client_id")).header("Authorization", AccountApiTest.basic("kim", PASSWORD))

@@ -46,7 +46,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--nope", "--port", "--port=http", "--port=70000", "--pod=Bad_Name", "--pod=idp", "--demo=maybe",
-        "--base-url=ftp://x/", "--base-url=http://x/sub/", "--max-rdf-body=0"})
+        "--base-url=ftp://x/", "--base-url=http://x/sub/", "--max-rdf-body=0", "--trusted-issuer=ftp://x/", "--bearer-tokens=maybe"})
     void badFlagsSayWhatIsWrong(String arg) {
         CommandLine.UsageException e = assertThrows(CommandLine.UsageException.class, () -> parse(Map.of(), arg));
         assertTrue(e.getMessage().length() > 10, e.getMessage());
@@ -56,7 +56,7 @@ class CommandLineTest {
     void helpListsEveryFlag() throws Exception {
         assertTrue(CommandLine.parse(new String[] {"--help"}, Map.of()).isEmpty());
         for (String flag : List.of("--port", "--host", "--base-url", "--data", "--pod", "--demo", "--max-rdf-body", "--max-blob-body", "--argon2-memory",
-            "--argon2-iterations", "--max-login-failures", "--rotate-signing-key")) {
+            "--argon2-iterations", "--max-login-failures", "--rotate-signing-key", "--trusted-issuer", "--bearer-tokens", "--require-proof-ath")) {
             assertTrue(CommandLine.usage().contains(flag), flag);
         }
     }
