@@ -1,16 +1,11 @@
 package org.intentpod.auth;
 
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.intentpod.store.PodStore;
 import org.intentpod.store.StoreReader;
+import org.intentpod.store.StoreWriter;
 
 /**
  * Accounts and client credentials, kept in the pod store as server-private graphs named with
@@ -18,14 +13,6 @@ import org.intentpod.store.StoreReader;
  * instance that shares the store.
  */
 public final class Accounts {
-    private static final String NS = "urn:intentpod:auth#";
-    private static final Node KIND = NodeFactory.createURI(NS + "kind");
-    private static final Node NAME = NodeFactory.createURI(NS + "name");
-    private static final Node WEBID = NodeFactory.createURI(NS + "webId");
-    private static final Node PASSWORD = NodeFactory.createURI(NS + "passwordHash");
-    private static final Node ACCOUNT = NodeFactory.createURI(NS + "account");
-    private static final Node SECRET = NodeFactory.createURI(NS + "secretHash");
-    private static final Node REVOKED = NodeFactory.createURI(NS + "revoked");
     private final PodStore store;
 
     public Accounts(PodStore store) {
@@ -50,13 +37,8 @@ public final class Accounts {
             if (read(writer, account.username()).isPresent()) {
                 return false;
             }
-            Node s = NodeFactory.createURI(accountGraph(account.username()));
-            Graph graph = GraphFactory.createDefaultGraph();
-            graph.add(s, KIND, NodeFactory.createLiteralString(account.kind().label()));
-            graph.add(s, NAME, NodeFactory.createLiteralString(account.name()));
-            graph.add(s, WEBID, NodeFactory.createURI(account.webId()));
-            graph.add(s, PASSWORD, NodeFactory.createLiteralString(account.passwordHash()));
-            writer.replaceTriples(accountGraph(account.username()), graph);
+            Records.write(writer, accountGraph(account.username()), Map.of("kind", account.kind().label(), "name", account.name(),
+                    "webId", account.webId(), "passwordHash", account.passwordHash()));
             alsoInTheSameTransaction.run();
             return true;
         });
@@ -64,58 +46,43 @@ public final class Accounts {
 
     public void addCredential(Credential credential) {
         store.write(writer -> {
-            writer.replaceTriples(clientGraph(credential.clientId()), credentialGraph(credential));
+            writeCredential(writer, credential);
             return null;
         });
     }
 
     public Optional<Credential> credential(String clientId) {
         return store.read(reader -> {
-            Map<Node, String> values = values(reader, clientGraph(clientId));
-            return values.containsKey(ACCOUNT)
-                    ? Optional.of(new Credential(clientId, values.get(ACCOUNT), values.get(NAME), values.get(SECRET),
-                            Boolean.parseBoolean(values.get(REVOKED))))
-                    : Optional.empty();
+            Map<String, String> values = Records.read(reader, clientGraph(clientId));
+            if (!values.containsKey("account")) {
+                return Optional.empty();
+            }
+            String uris = values.getOrDefault("redirectUris", "");
+            return Optional.of(new Credential(clientId, values.get("account"), values.get("name"), values.get("secretHash"),
+                    Boolean.parseBoolean(values.get("revoked")), uris.isEmpty() ? List.of() : List.of(uris.split(" "))));
         });
     }
 
     /** Marks a credential revoked; its tokens stop working on their next use. */
     public void revoke(Credential credential) {
         store.write(writer -> {
-            writer.replaceTriples(clientGraph(credential.clientId()),
-                    credentialGraph(new Credential(credential.clientId(), credential.username(), credential.name(), credential.secretHash(), true)));
+            writeCredential(writer, credential.revoke());
             return null;
         });
     }
 
-    private static Graph credentialGraph(Credential credential) {
-        Node s = NodeFactory.createURI(clientGraph(credential.clientId()));
-        Graph graph = GraphFactory.createDefaultGraph();
-        graph.add(s, ACCOUNT, NodeFactory.createLiteralString(credential.username()));
-        graph.add(s, NAME, NodeFactory.createLiteralString(credential.name()));
-        graph.add(s, SECRET, NodeFactory.createLiteralString(credential.secretHash()));
-        graph.add(s, REVOKED, NodeFactory.createLiteralString(Boolean.toString(credential.revoked())));
-        return graph;
+    private static void writeCredential(StoreWriter writer, Credential credential) {
+        // Redirect URIs are absolute URIs, which never contain a space.
+        Records.write(writer, clientGraph(credential.clientId()), Map.of("account", credential.username(), "name", credential.name(),
+                "secretHash", credential.secretHash(), "revoked", Boolean.toString(credential.revoked()),
+                "redirectUris", String.join(" ", credential.redirectUris())));
     }
 
     private static Optional<Account> read(StoreReader reader, String username) {
-        Map<Node, String> values = values(reader, accountGraph(username));
-        return values.containsKey(KIND)
-                ? Optional.of(new Account(username, AccountKind.parse(values.get(KIND)).orElseThrow(), values.get(NAME), values.get(WEBID),
-                        values.get(PASSWORD)))
+        Map<String, String> values = Records.read(reader, accountGraph(username));
+        return values.containsKey("kind")
+                ? Optional.of(new Account(username, AccountKind.parse(values.get("kind")).orElseThrow(), values.get("name"), values.get("webId"),
+                        values.get("passwordHash")))
                 : Optional.empty();
-    }
-
-    /** The one-valued properties of a record graph's subject (named like the graph), as text. */
-    private static Map<Node, String> values(StoreReader reader, String graph) {
-        Node subject = NodeFactory.createURI(graph);
-        Map<Node, String> values = new HashMap<>();
-        for (Iterator<Triple> it = reader.triples(graph); it.hasNext(); ) {
-            Triple t = it.next();
-            if (t.getSubject().equals(subject)) {
-                values.put(t.getPredicate(), t.getObject().isURI() ? t.getObject().getURI() : t.getObject().getLiteralLexicalForm());
-            }
-        }
-        return values;
     }
 }

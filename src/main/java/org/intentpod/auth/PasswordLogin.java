@@ -24,7 +24,7 @@ public final class PasswordLogin {
     /** The account an {@code Authorization: Basic} header proves; 401 otherwise, 429 when throttled. */
     public Account basic(String authorization, String address) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new HttpProblem(401, "Unauthorized", "Give the account's username and password with HTTP Basic authentication", CHALLENGE);
+            throw challenge("Give the account's username and password with HTTP Basic authentication");
         }
         String decoded;
         try {
@@ -37,6 +37,11 @@ public final class PasswordLogin {
             throw new HttpProblem(401, "Unauthorized", "Malformed Basic credentials", CHALLENGE);
         }
         return login(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+    }
+
+    /** A 401 that asks for the account's username and password. */
+    static HttpProblem challenge(String detail) {
+        return new HttpProblem(401, "Unauthorized", detail, CHALLENGE);
     }
 
     public Account login(String username, String password, String address) {

@@ -15,7 +15,7 @@ import org.intentpod.store.PodStore;
  * Authenticates a request from its {@code Authorization} header: a DPoP-bound token with its {@code DPoP}
  * proof, or, only when configured, a plain Bearer token. The token is verified by {@link TokenVerifier},
  * its WebID must list the token's issuer ({@link WebIdIssuers}), the proof is verified by
- * {@link ProofVerifier}, and a token of this server stops working the moment its credential is revoked.
+ * {@link ProofVerifier}, and a token of this server stops working the moment its credential or app authorization is revoked.
  * Verified tokens are cached until they expire, so a request pays for one signature check, the proof's.
  * Any failure is a 401 whose challenge says why; a request without a token is anonymous, not refused here.
  */
@@ -24,20 +24,20 @@ public final class RequestAuthenticator {
     private final TokenVerifier tokens;
     private final WebIdIssuers webIds;
     private final ProofVerifier proofs;
-    private final Predicate<String> liveClient;
+    private final Predicate<String> liveGrant;
     private final boolean bearerAccepted;
     private final Clock clock;
     private final Map<String, TokenVerifier.VerifiedToken> verified = new ConcurrentHashMap<>();
 
     /**
-     * @param liveClient whether a client id of this server still has an unrevoked credential
+     * @param liveGrant whether the credential or app authorization a token of this server names still stands
      */
-    public RequestAuthenticator(SigningKeys keys, String issuer, IdentityConfig settings, Predicate<String> liveClient, PodStore store,
+    RequestAuthenticator(SigningKeys keys, String issuer, IdentityConfig settings, Predicate<String> liveGrant, PodStore store,
             RemoteFetcher fetcher, RdfInput rdf, Clock clock) {
         this.tokens = new TokenVerifier(issuer, keys.publicKeys(), settings.trustedIssuers(), fetcher);
         this.webIds = new WebIdIssuers(store, issuer, fetcher, rdf, clock);
         this.proofs = new ProofVerifier(settings.proofAthRequired(), clock);
-        this.liveClient = liveClient;
+        this.liveGrant = liveGrant;
         this.bearerAccepted = settings.bearerTokens();
         this.clock = clock;
     }
@@ -80,8 +80,8 @@ public final class RequestAuthenticator {
                 throw unauthorized(scheme, "invalid_dpop_proof", e.getMessage());
             }
         }
-        if (identity.issuer().equals(tokens.ownIssuer()) && !liveClient.test(identity.clientId())) {
-            throw unauthorized(scheme, "invalid_token", "The credential this token was issued to has been revoked");
+        if (identity.issuer().equals(tokens.ownIssuer()) && !liveGrant.test(identity.grantId())) {
+            throw unauthorized(scheme, "invalid_token", "The credential or app authorization this token was issued for has been revoked");
         }
         return new Agent(identity.webId(), identity.clientId());
     }

@@ -22,6 +22,8 @@ import java.util.UUID;
  */
 final class TokenIssuer {
     static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** Names the credential or app authorization a token derives from, so that revoking it stops the token. */
+    static final String GRANT_CLAIM = "grant_id";
     private final SigningKeys keys;
     private final String issuer;
     private final Clock clock;
@@ -35,18 +37,25 @@ final class TokenIssuer {
     record Tokens(String accessToken, String idToken, long expiresIn) {
     }
 
-    /** @param binding the client's DPoP key, or null for a Bearer token */
-    Tokens issue(String webId, String clientId, JWKThumbprintConfirmation binding) {
+    /**
+     * @param grantId the credential or app authorization the tokens derive from; revoking it stops them
+     * @param binding the client's DPoP key, or null for a Bearer token
+     * @param nonce the authorization request's nonce, for the ID token; null when there was none
+     */
+    Tokens issue(String webId, String clientId, String grantId, JWKThumbprintConfirmation binding, String nonce) {
         Instant now = clock.instant();
         Date issued = Date.from(now);
         Date expires = Date.from(now.plus(LIFETIME));
         JWTClaimsSet.Builder access = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(webId).audience(List.of("solid", clientId))
                 .issueTime(issued).expirationTime(expires).jwtID(UUID.randomUUID().toString())
-                .claim("webid", webId).claim("client_id", clientId).claim("azp", clientId);
+                .claim("webid", webId).claim("client_id", clientId).claim("azp", clientId).claim(GRANT_CLAIM, grantId);
         JWTClaimsSet.Builder id = new JWTClaimsSet.Builder()
                 .issuer(issuer).subject(webId).audience(List.of(clientId, "solid")).issueTime(issued).expirationTime(expires)
-                .jwtID(UUID.randomUUID().toString()).claim("webid", webId).claim("azp", clientId);
+                .jwtID(UUID.randomUUID().toString()).claim("webid", webId).claim("azp", clientId).claim(GRANT_CLAIM, grantId);
+        if (nonce != null) {
+            id.claim("nonce", nonce);
+        }
         if (binding != null) {
             access.claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue());
             id.claim(binding.toJWTClaim().getKey(), binding.toJWTClaim().getValue());

@@ -41,8 +41,11 @@ final class TokenVerifier {
     private final RemoteFetcher fetcher;
     private final Map<String, DefaultJWTProcessor<SecurityContext>> others = new ConcurrentHashMap<>();
 
-    /** What a valid token says. {@code binding} is null for a token not bound to a DPoP key (a Bearer token). */
-    record VerifiedToken(String issuer, String webId, String clientId, JWKThumbprintConfirmation binding, long expiresMillis) {
+    /**
+     * What a valid token says. {@code binding} is null for a token not bound to a DPoP key (a Bearer token);
+     * {@code grantId} names the credential or app authorization of a token of this server, null for another issuer's.
+     */
+    record VerifiedToken(String issuer, String webId, String clientId, String grantId, JWKThumbprintConfirmation binding, long expiresMillis) {
     }
 
     /** A token that does not verify; the message says why. */
@@ -58,7 +61,7 @@ final class TokenVerifier {
         this.fetcher = fetcher;
         // Access tokens (at+jwt) and Solid-OIDC ID tokens (JWT) are both presented by real clients.
         this.own = processor(ownIssuer, new ImmutableJWKSet<>(ownKeys), Set.of(JWSAlgorithm.ES256),
-                new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN, JOSEObjectType.JWT), Set.of("webid", "azp", "exp", "iat", "jti"));
+                new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN, JOSEObjectType.JWT), Set.of("webid", "azp", "exp", "iat", "jti", TokenIssuer.GRANT_CLAIM));
     }
 
     String ownIssuer() {
@@ -88,7 +91,7 @@ final class TokenVerifier {
         return verified(issuer, claims);
     }
 
-    private static VerifiedToken verified(String issuer, JWTClaimsSet claims) throws InvalidTokenException {
+    private VerifiedToken verified(String issuer, JWTClaimsSet claims) throws InvalidTokenException {
         try {
             String clientId = claims.getStringClaim("azp") != null ? claims.getStringClaim("azp") : claims.getStringClaim("client_id");
             if (clientId == null) {
@@ -102,7 +105,8 @@ final class TokenVerifier {
                 }
                 binding = new JWKThumbprintConfirmation(new Base64URL(thumbprint));
             }
-            return new VerifiedToken(issuer, claims.getStringClaim("webid"), clientId, binding, claims.getExpirationTime().getTime());
+            String grantId = issuer.equals(ownIssuer) ? claims.getStringClaim(TokenIssuer.GRANT_CLAIM) : null;
+            return new VerifiedToken(issuer, claims.getStringClaim("webid"), clientId, grantId, binding, claims.getExpirationTime().getTime());
         } catch (java.text.ParseException e) {
             throw new InvalidTokenException("Malformed claim in the token: " + e.getMessage());
         }

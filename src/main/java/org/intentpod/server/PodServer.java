@@ -16,14 +16,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.intentpod.access.WebAccessControl;
-import org.intentpod.auth.Accounts;
-import org.intentpod.auth.IdpHandler;
-import org.intentpod.auth.LoginThrottle;
-import org.intentpod.auth.OidcProvider;
-import org.intentpod.auth.PasswordHasher;
-import org.intentpod.auth.PasswordLogin;
-import org.intentpod.auth.Registration;
-import org.intentpod.auth.RequestAuthenticator;
+import org.intentpod.auth.IdentityProvider;
 import org.intentpod.auth.SigningKeys;
 import org.intentpod.http.Cors;
 import org.intentpod.http.ProblemErrorHandler;
@@ -94,14 +87,11 @@ public final class PodServer {
                     new ShapeValidator(shapes), new WebAccessControl(store, baseUrl));
             PodProvisioner provisioner = new PodProvisioner(ldp);
             provision(config, store, provisioner);
-            Accounts accounts = new Accounts(store);
             SigningKeys keys = config.identity().rotateSigningKey() ? SigningKeys.rotate(config.dataDir()) : SigningKeys.load(config.dataDir());
             fetcher = remoteFetcher(config, baseUrl);
-            RequestAuthenticator authenticator = new RequestAuthenticator(keys, baseUrl, config.identity(),
-                    clientId -> accounts.credential(clientId).filter(c -> !c.revoked()).isPresent(), store, fetcher, rdfInput, Clock.systemUTC());
+            IdentityProvider identity = new IdentityProvider(config.identity(), baseUrl, store, keys, provisioner, fetcher, rdfInput, Clock.systemUTC());
             jetty.setHandler(new GracefulHandler(Cors.wrap(new RootHandler(baseUrl, new HomePage(baseUrl), new LdpHandler(ldp),
-                    new VocabularyHandler(shapes), new ShapesHandler(shapes), identityProvider(config, accounts, keys, provisioner, baseUrl),
-                    authenticator))));
+                    new VocabularyHandler(shapes), new ShapesHandler(shapes), identity.handler(), identity.authenticator()))));
             jetty.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopTimeout(STOP_TIMEOUT_MS);
             jetty.start();
@@ -122,14 +112,6 @@ public final class PodServer {
         trusted.add(RemoteFetcher.authority(URI.create(baseUrl)));
         config.identity().trustedIssuers().forEach(issuer -> trusted.add(RemoteFetcher.authority(URI.create(issuer))));
         return new RemoteFetcher(trusted, FETCH_TIMEOUT, FETCH_MAX_BYTES);
-    }
-
-    private static IdpHandler identityProvider(ServerConfig config, Accounts accounts, SigningKeys keys, PodProvisioner provisioner,
-            String baseUrl) {
-        OidcProvider provider = new OidcProvider(accounts, keys, baseUrl, config.identity().bearerTokens(), Clock.systemUTC());
-        PasswordHasher hasher = new PasswordHasher(config.identity().argon2MemoryKiB(), config.identity().argon2Iterations());
-        PasswordLogin login = new PasswordLogin(accounts, hasher, new LoginThrottle(config.identity().maxLoginFailures(), Clock.systemUTC()));
-        return new IdpHandler(new Registration(accounts, provisioner, hasher, baseUrl), login, accounts, provider);
     }
 
     private static void provision(ServerConfig config, PodStore store, PodProvisioner provisioner) {

@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Values;
+import org.intentpod.Browser;
 import org.intentpod.LivePodTest;
 import org.intentpod.SecondParser;
 import org.intentpod.TestPod;
@@ -129,11 +131,19 @@ class AccountApiTest extends LivePodTest {
     }
 
     @Test
-    void theHtmlFormRegistersToo() {
-        assertTrue(pod.get(pod.base() + "idp/register", "text/html").body().contains("<form"));
-        HttpResponse<String> created = pod.send(pod.request(pod.base() + "idp/register").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=fanny&password=correct+horse+battery&kind=person&name=Fanny+%3Cb%3E")));
-        assertEquals(201, created.statusCode(), created.body());
+    void theHtmlFormRegistersTooWithItsCsrfTokenFromThisOrigin() {
+        Browser browser = new Browser(pod.base());
+        HttpResponse<String> page = browser.get(pod.base() + "idp/register");
+        assertTrue(page.body().contains("<form"));
+        String csrf = Browser.hidden(page.body(), "csrf");
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("username", "fanny", "password", "correct horse battery", "kind", "person",
+                "name", "Fanny <b>"));
+        assertEquals(403, browser.postForm(pod.base() + "idp/register", fields).statusCode(), "no CSRF token");
+        fields.put("csrf", csrf);
+        assertEquals(403, browser.postForm(pod.base() + "idp/register", fields, "https://evil.example").statusCode(), "another origin");
+        assertEquals(403, new Browser(pod.base()).postForm(pod.base() + "idp/register", fields).statusCode(), "a token without its cookie");
+        HttpResponse<String> created = browser.postForm(pod.base() + "idp/register", fields);
+        assertEquals(201, created.statusCode(), "the refused attempts created nothing, so the name is still free: " + created.body());
         assertTrue(created.body().contains(pod.base() + "fanny/"));
         assertTrue(pod.get(pod.base() + "fanny/profile/card", "text/turtle").body().contains("Fanny <b>"), "the name is stored as given");
     }

@@ -1,0 +1,100 @@
+package org.intentpod.auth;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.atlas.json.JsonObject;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.intentpod.http.HttpProblem;
+
+/**
+ * The account API that scripts and test tools rely on, kept exactly so: {@code POST /idp/register},
+ * {@code POST /idp/credentials} (HTTP Basic or the login session), {@code DELETE /idp/credentials/{client_id}};
+ * and the HTML registration form at {@code GET /idp/register}. A credential may name {@code redirect_uris}:
+ * it is then also a vendor's static client for the authorization code flow.
+ */
+final class AccountApi {
+    private final Registration registration;
+    private final Accounts accounts;
+    private final BrowserSession browser;
+    private final BrowserLogin owners;
+
+    AccountApi(Registration registration, Accounts accounts, BrowserSession browser, BrowserLogin owners) {
+        this.registration = registration;
+        this.accounts = accounts;
+        this.browser = browser;
+        this.owners = owners;
+    }
+
+    void register(Request request, Response response) throws Exception {
+        if (HttpMethod.GET.is(request.getMethod())) {
+            IdpBodies.html(request, response, 200, RegistrationPage.form(browser.formToken(request, response)));
+            return;
+        }
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, POST");
+        }
+        boolean form = IdpBodies.isForm(request);
+        Map<String, String> fields = IdpBodies.fields(request);
+        if (form) {
+            browser.checkFormToken(request, fields.get(BrowserSession.CSRF_FIELD));
+        } else {
+            browser.checkOrigin(request);
+        }
+        Registration.Registered registered = registration.register(fields.get("username"), fields.get("password"), fields.get("kind"),
+                fields.get("name"));
+        response.getHeaders().put(HttpHeader.LOCATION, registered.webId());
+        if (form) {
+            IdpBodies.html(request, response, 201, RegistrationPage.done(registered));
+        } else {
+            JsonObject json = new JsonObject();
+            json.put("webid", registered.webId());
+            json.put("pod", registered.pod());
+            json.put("issuer", registered.issuer());
+            IdpBodies.json(request, response, 201, json);
+        }
+    }
+
+    void issueCredential(Request request, Response response) throws Exception {
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "POST");
+        }
+        Account account = owners.owner(request, true);
+        JsonObject body = request.getLength() == 0 ? new JsonObject() : IdpBodies.json(request);
+        String name = IdpBodies.string(body, "name");
+        List<String> redirectUris = new ArrayList<>();
+        for (String uri : IdpBodies.strings(body, "redirect_uris")) {
+            try {
+                ClientRegistry.checkRedirect(new URI(uri));
+            } catch (java.net.URISyntaxException | ClientRegistry.UnknownClientException e) {
+                throw HttpProblem.badRequest("Bad redirect URI " + uri + ": " + e.getMessage());
+            }
+            redirectUris.add(uri);
+        }
+        String clientId = ClientSecrets.newClientId();
+        String secret = ClientSecrets.newSecret();
+        accounts.addCredential(new Credential(clientId, account.username(), name != null ? name : "client", ClientSecrets.digest(secret), false,
+                redirectUris));
+        JsonObject json = new JsonObject();
+        json.put("client_id", clientId);
+        json.put("client_secret", secret);
+        json.put("webid", account.webId());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        IdpBodies.json(request, response, 201, json);
+    }
+
+    void revokeCredential(Request request, String clientId, Response response) {
+        if (!HttpMethod.DELETE.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE");
+        }
+        Account account = owners.owner(request, true);
+        Credential credential = accounts.credential(clientId).filter(c -> c.username().equals(account.username()))
+                .orElseThrow(() -> HttpProblem.notFound("No credential " + clientId + " of this account"));
+        accounts.revoke(credential);
+        response.setStatus(204);
+    }
+}

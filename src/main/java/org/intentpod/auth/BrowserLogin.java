@@ -1,0 +1,237 @@
+package org.intentpod.auth;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.intentpod.http.HttpProblem;
+
+/**
+ * People's login sessions over HTTP: {@code /idp/login} (the page, and a form or JSON post that opens a
+ * session), {@code /idp/logout} (RP-initiated logout: a confirmation, then back to a registered
+ * post-logout URI), {@code /idp/session} (who is logged in, and the CSRF token for scripts and the UI),
+ * and {@code /idp/apps} (the apps a person authorized, each revocable).
+ */
+final class BrowserLogin {
+    private final PasswordLogin login;
+    private final Accounts accounts;
+    private final BrowserSession browser;
+    private final AppAuthorizations apps;
+    private final ClientRegistry clients;
+    private final SigningKeys keys;
+    private final String issuer;
+
+    BrowserLogin(PasswordLogin login, Accounts accounts, BrowserSession browser, AppAuthorizations apps, ClientRegistry clients, SigningKeys keys,
+            String issuer) {
+        this.login = login;
+        this.accounts = accounts;
+        this.browser = browser;
+        this.apps = apps;
+        this.clients = clients;
+        this.keys = keys;
+        this.issuer = issuer;
+    }
+
+    void login(Request request, Response response) throws Exception {
+        if (HttpMethod.GET.is(request.getMethod())) {
+            String returnTo = safeReturn(URLUtils.parseParameters(request.getHttpURI().getQuery()).getOrDefault("return_to", List.of("/")).get(0));
+            IdpBodies.html(request, response, 200, LoginPages.login(browser.formToken(request, response), returnTo, null));
+            return;
+        }
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, POST");
+        }
+        boolean form = IdpBodies.isForm(request);
+        Map<String, String> fields = IdpBodies.fields(request);
+        if (form) {
+            browser.checkFormToken(request, fields.get(BrowserSession.CSRF_FIELD));
+        } else {
+            browser.checkOrigin(request);
+        }
+        String returnTo = safeReturn(fields.getOrDefault("return_to", "/"));
+        Account account;
+        try {
+            account = login.login(fields.getOrDefault("username", ""), fields.getOrDefault("password", ""), Request.getRemoteAddr(request));
+        } catch (HttpProblem refused) {
+            if (!form) {
+                throw refused;
+            }
+            IdpBodies.html(request, response, refused.status(), LoginPages.login(browser.formToken(request, response), returnTo, refused.detail()));
+            return;
+        }
+        LoginSessions.Session session = browser.open(response, account.username());
+        if (form) {
+            response.setStatus(303);
+            response.getHeaders().put(HttpHeader.LOCATION, returnTo);
+            return;
+        }
+        IdpBodies.json(request, response, 200, describe(account, session));
+    }
+
+    void session(Request request, Response response) throws Exception {
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, HEAD");
+        }
+        LoginSessions.Session session = browser.current(request).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "Nobody is logged in"));
+        Account account = accounts.find(session.username()).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "The account is gone"));
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        IdpBodies.json(request, response, 200, describe(account, session));
+    }
+
+    /** {@code GET /idp/logout}: RP-initiated logout asks the person to confirm; {@code POST} ends the session. */
+    void logout(Request request, Response response) throws Exception {
+        boolean post = HttpMethod.POST.is(request.getMethod());
+        if (!post && !HttpMethod.GET.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, POST");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (post) {
+            params.putAll(IdpBodies.fields(request));
+        } else {
+            URLUtils.parseParameters(request.getHttpURI().getQuery()).forEach((name, values) -> params.put(name, values.get(0)));
+        }
+        Optional<URI> back = postLogoutRedirect(params);
+        Map<String, String> carried = new LinkedHashMap<>();
+        back.ifPresent(uri -> {
+            carried.put("post_logout_redirect_uri", uri.toString());
+            carried.put("client_id", params.get("client_id") != null ? params.get("client_id") : clientOfHint(params.get("id_token_hint")));
+            if (params.get("state") != null) {
+                carried.put("state", params.get("state"));
+            }
+        });
+        if (!post) {
+            Optional<LoginSessions.Session> session = browser.current(request);
+            if (session.isPresent()) {
+                IdpBodies.html(request, response, 200, LoginPages.logout(session.get().csrf(), carried));
+                return;
+            }
+        } else {
+            browser.forChange(request, BrowserSession.presentedCsrf(request, params));
+            browser.close(request, response);
+            if (!IdpBodies.isForm(request)) {
+                response.setStatus(204);
+                return;
+            }
+        }
+        if (back.isPresent()) {
+            String state = params.get("state");
+            response.setStatus(303);
+            String query = state == null ? "" : (back.get().getRawQuery() == null ? "?" : "&") + URLUtils.serializeParameters(Map.of("state", List.of(state)));
+            response.getHeaders().put(HttpHeader.LOCATION, back.get() + query);
+            return;
+        }
+        IdpBodies.html(request, response, 200, LoginPages.message("Logged out", "You are logged out of your IntentPod."));
+    }
+
+    /** {@code GET /idp/apps}: the apps this person authorized; {@code DELETE /idp/apps/{id}} revokes one. */
+    void apps(Request request, String id, Response response) throws Exception {
+        if (id == null) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
+            }
+            JsonArray list = new JsonArray();
+            for (AppAuthorizations.AppAuthorization app : apps.list(owner(request, false).username())) {
+                JsonObject item = new JsonObject();
+                item.put("id", app.id());
+                item.put("client_id", app.clientId());
+                item.put("client_name", app.clientName());
+                item.put("scope", app.scope().toString());
+                item.put("remembered", app.remembered());
+                item.put("created", java.time.Instant.ofEpochMilli(app.createdMillis()).toString());
+                list.add(item);
+            }
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            IdpBodies.json(request, response, 200, list);
+            return;
+        }
+        if (!HttpMethod.DELETE.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE");
+        }
+        if (!apps.revoke(owner(request, true).username(), id)) {
+            throw HttpProblem.notFound("No app authorization " + id + " of this account");
+        }
+        response.setStatus(204);
+    }
+
+    /**
+     * The account a request acts for: HTTP Basic when it sends an Authorization header, else its login
+     * session (which, for a change, must also present its CSRF token in the X-CSRF-Token header).
+     */
+    Account owner(Request request, boolean changes) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization != null) {
+            return login.basic(authorization, Request.getRemoteAddr(request));
+        }
+        LoginSessions.Session session = changes ? browser.forChange(request, request.getHeaders().get(BrowserSession.CSRF_HEADER))
+                : browser.current(request).orElseThrow(() -> PasswordLogin.challenge("Log in, or give the account's username and password with HTTP Basic"));
+        return accounts.find(session.username()).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "The account is gone"));
+    }
+
+    /** Where to go after logout: only a URI the client registered for that, else nowhere. */
+    private Optional<URI> postLogoutRedirect(Map<String, String> params) {
+        String target = params.get("post_logout_redirect_uri");
+        if (target == null) {
+            return Optional.empty();
+        }
+        String clientId = params.get("client_id") != null ? params.get("client_id") : clientOfHint(params.get("id_token_hint"));
+        if (clientId == null) {
+            throw HttpProblem.badRequest("A post_logout_redirect_uri needs the client: send client_id or id_token_hint");
+        }
+        try {
+            URI uri = new URI(target);
+            if (!clients.find(clientId).postLogoutRedirectUris().contains(uri)) {
+                throw HttpProblem.badRequest("The post_logout_redirect_uri " + target + " is not one the client registered");
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException | ClientRegistry.UnknownClientException e) {
+            throw HttpProblem.badRequest("Cannot log out back to the app: " + e.getMessage());
+        }
+    }
+
+    /** The client an ID token of ours was issued to; its expiry does not matter for a logout hint. */
+    private String clientOfHint(String hint) {
+        if (hint == null) {
+            return null;
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(hint);
+            JWK key = keys.publicKeys().getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (!(key instanceof ECKey ec) || !jwt.verify(new ECDSAVerifier(ec)) || !issuer.equals(jwt.getJWTClaimsSet().getIssuer())) {
+                throw HttpProblem.badRequest("The id_token_hint is not an ID token of this provider");
+            }
+            return jwt.getJWTClaimsSet().getStringClaim("azp");
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            throw HttpProblem.badRequest("Malformed id_token_hint: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject describe(Account account, LoginSessions.Session session) {
+        JsonObject json = new JsonObject();
+        json.put("username", account.username());
+        json.put("webid", account.webId());
+        json.put("csrf", session.csrf());
+        json.put("expires", java.time.Instant.ofEpochMilli(session.expiresMillis()).toString());
+        return json;
+    }
+
+    /** Only a path on this server: anything else would make the login form an open redirector. */
+    static String safeReturn(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
+                || returnTo.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "/";
+        }
+        return returnTo;
+    }
+}
