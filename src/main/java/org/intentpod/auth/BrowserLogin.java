@@ -191,7 +191,7 @@ final class BrowserLogin {
         }
         try {
             URI uri = new URI(target);
-            if (!clients.find(clientId).postLogoutRedirectUris().contains(uri)) {
+            if (!clients.find(clientId).allowsPostLogoutRedirect(uri)) {
                 throw HttpProblem.badRequest("The post_logout_redirect_uri " + target + " is not one the client registered");
             }
             return Optional.of(uri);

@@ -20,8 +20,15 @@ record OAuthClient(String id, String name, List<URI> redirectUris, List<URI> pos
         return secretHash != null;
     }
 
-    /** Redirect URIs are compared exactly, as OAuth 2.1 and Solid-OIDC require: no prefix, no pattern. */
+    /**
+     * Redirect URIs are compared as strings, as OAuth 2.1 requires: no prefix, no pattern, and not
+     * {@link URI#equals}, which ignores the case of the host.
+     */
     boolean allowsRedirect(URI uri) {
-        return redirectUris.contains(uri);
+        return redirectUris.stream().anyMatch(registered -> registered.toString().equals(uri.toString()));
+    }
+
+    boolean allowsPostLogoutRedirect(URI uri) {
+        return postLogoutRedirectUris.stream().anyMatch(registered -> registered.toString().equals(uri.toString()));
     }
 }
