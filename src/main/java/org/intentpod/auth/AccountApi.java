@@ -39,12 +39,7 @@ final class AccountApi {
             throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, POST");
         }
         boolean form = IdpBodies.isForm(request);
-        Map<String, String> fields = IdpBodies.fields(request);
-        if (form) {
-            browser.checkFormToken(request, fields.get(BrowserSession.CSRF_FIELD));
-        } else {
-            browser.checkOrigin(request);
-        }
+        Map<String, String> fields = browser.preLoginFields(request);
         Registration.Registered registered = registration.register(fields.get("username"), fields.get("password"), fields.get("kind"),
                 fields.get("name"));
         response.getHeaders().put(HttpHeader.LOCATION, registered.webId());

@@ -54,12 +54,7 @@ final class BrowserLogin {
             throw HttpProblem.methodNotAllowed(request.getMethod(), "GET, POST");
         }
         boolean form = IdpBodies.isForm(request);
-        Map<String, String> fields = IdpBodies.fields(request);
-        if (form) {
-            browser.checkFormToken(request, fields.get(BrowserSession.CSRF_FIELD));
-        } else {
-            browser.checkOrigin(request);
-        }
+        Map<String, String> fields = browser.preLoginFields(request);
         String returnTo = safeReturn(fields.getOrDefault("return_to", "/"));
         Account account;
         try {

@@ -94,12 +94,17 @@ public final class BrowserSession {
         return token;
     }
 
-    /** Checks a pre-login form's token against the form cookie, and the request's origin. */
-    void checkFormToken(Request request, String presented) {
+    /**
+     * The fields of a post made before anyone is logged in (login, registration), from this origin only;
+     * a form's must also carry the token of its form cookie.
+     */
+    Map<String, String> preLoginFields(Request request) throws Exception {
         checkOrigin(request);
-        if (!tokensMatch(cookie(request, FORM_COOKIE), presented)) {
+        Map<String, String> fields = IdpBodies.fields(request);
+        if (IdpBodies.isForm(request) && !tokensMatch(cookie(request, FORM_COOKIE), fields.get(CSRF_FIELD))) {
             throw forbidden("The form's CSRF token is missing or wrong: reload the page and try again");
         }
+        return fields;
     }
 
     /** The CSRF token a request presents: the form field, else the header. */
