@@ -71,7 +71,9 @@ final class ProofVerifier {
         } catch (InvalidProofException e) {
             throw e;
         } catch (Exception e) {
-            throw new InvalidProofException("Invalid DPoP proof: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            // nimbus's own messages already say what failed.
+            throw new InvalidProofException(why.startsWith("Invalid DPoP proof") ? why : "Invalid DPoP proof: " + why);
         }
     }
 

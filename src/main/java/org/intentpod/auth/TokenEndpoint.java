@@ -193,7 +193,8 @@ final class TokenEndpoint {
         try {
             return proofs.verify(new DPoPIssuer(client), SignedJWT.parse(proof), (Set<Nonce>) null);
         } catch (Exception invalid) {
-            throw new Refusal(400, new ErrorObject("invalid_dpop_proof"), "Invalid DPoP proof: " + invalid.getMessage());
+            String why = String.valueOf(invalid.getMessage());
+            throw new Refusal(400, new ErrorObject("invalid_dpop_proof"), why.startsWith("Invalid DPoP proof") ? why : "Invalid DPoP proof: " + why);
         }
     }
 
