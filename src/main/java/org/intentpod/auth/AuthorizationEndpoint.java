@@ -91,6 +91,12 @@ final class AuthorizationEndpoint {
         }
         boolean silent = authRequest.getPrompt() != null && authRequest.getPrompt().contains(Prompt.Type.NONE);
         Optional<LoginSessions.Session> session = browser.current(request);
+        if (session.isEmpty() && "cross-site".equals(request.getHeaders().get("Sec-Fetch-Site"))) {
+            // A browser sends no SameSite=Strict cookie on a navigation that another site started; one hop
+            // from a page of our own brings the session along, if there is one.
+            IdpBodies.html(request, response, 200, LoginPages.bounce("/idp/authorize?" + query));
+            return;
+        }
         if (session.isEmpty()) {
             if (silent) {
                 redirect(response, error(authRequest, OIDCError.LOGIN_REQUIRED.setDescription("Nobody is logged in")));

@@ -62,16 +62,26 @@ final class LoginPages {
                 """.formatted(Html.escape(csrf), hidden));
     }
 
+    /** A page that at once navigates to a path of this server, so the navigation starts on this site. */
+    static String bounce(String path) {
+        return page("Continuing…", "<meta http-equiv=\"refresh\" content=\"0;url=" + Html.escape(path) + "\">",
+                "<p><a href=\"" + Html.escape(path) + "\">Continue</a></p>\n");
+    }
+
     static String message(String title, String text) {
         return page(title, "<h1>" + Html.escape(title) + "</h1>\n<p>" + Html.escape(text) + "</p>\n");
     }
 
     private static String page(String title, String body) {
+        return page(title, "", body);
+    }
+
+    private static String page(String title, String head, String body) {
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+                <meta name="viewport" content="width=device-width, initial-scale=1">%s</head><body>
                 %s</body></html>
-                """.formatted(Html.escape(title), body);
+                """.formatted(Html.escape(title), head, body);
     }
 }

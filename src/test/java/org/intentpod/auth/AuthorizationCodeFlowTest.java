@@ -170,6 +170,18 @@ class AuthorizationCodeFlowTest extends LivePodTest {
     }
 
     @Test
+    void aNavigationFromTheAppsSiteHopsOnceSoTheStrictCookieComesAlong() {
+        AppClient app = app();
+        String url = app.authorizeUrl(Map.of());
+        HttpResponse<String> bounce = app.browser.send(HttpRequest.newBuilder(java.net.URI.create(url)).header("Sec-Fetch-Site", "cross-site"));
+        assertEquals(200, bounce.statusCode());
+        String path = url.substring(pod.base().length() - 1);
+        assertTrue(bounce.body().contains("<meta http-equiv=\"refresh\" content=\"0;url=" + path.replace("&", "&amp;") + "\">"), bounce.body());
+        HttpResponse<String> login = app.browser.send(HttpRequest.newBuilder(java.net.URI.create(url)).header("Sec-Fetch-Site", "same-origin"));
+        assertTrue(login.body().contains("action=\"/idp/login\""), login.body());
+    }
+
+    @Test
     void promptNoneNeverShowsAPage() {
         AppClient app = app();
         assertEquals("login_required", app.redirectParams(app.authorize(Map.of("prompt", "none"))).get("error"));

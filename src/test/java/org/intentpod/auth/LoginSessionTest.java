@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import net.minidev.json.JSONObject;
 import org.intentpod.Browser;
@@ -91,5 +92,28 @@ class LoginSessionTest extends LivePodTest {
         assertEquals("https://notes.example/bye?state=s1", loggedOut.headers().firstValue("Location").orElseThrow());
         assertEquals(401, app.browser.get(pod.base() + "idp/session").statusCode());
         assertTrue(app.authorize(Map.of()).body().contains("action=\"/idp/login\""), "the next authorization asks to log in again");
+    }
+
+    @Test
+    void onHttpsTheCookieIsSecure() throws Exception {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("intentpod-https");
+        org.intentpod.server.PodServer server = org.intentpod.server.PodServer.start(new org.intentpod.server.ServerConfig(
+                "127.0.0.1", 0, "https://pods.example/", data, List.of(), false, 64 * 1024, 64 * 1024, pod.config(null).identity()));
+        try {
+            String local = "http://127.0.0.1:" + server.port() + "/";
+            Browser browser = new Browser(local);
+            assertEquals(201, browser.send(HttpRequest.newBuilder(URI.create(local + "idp/register")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"sara\",\"password\":\"" + TestPod.PASSWORD
+                            + "\",\"kind\":\"person\",\"name\":\"Sara\"}"))).statusCode());
+            HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(local + "idp/login")).header("Content-Type", "application/json")
+                    .header("Origin", "https://pods.example")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"sara\",\"password\":\"" + TestPod.PASSWORD + "\"}")));
+            assertEquals(200, loggedIn.statusCode(), loggedIn.body());
+            List<String> cookies = Browser.setCookies(loggedIn);
+            assertEquals(2, cookies.size(), cookies.toString());
+            cookies.forEach(cookie -> assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie));
+        } finally {
+            server.stop();
+        }
     }
 }
