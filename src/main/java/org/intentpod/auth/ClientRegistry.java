@@ -30,6 +30,8 @@ import org.intentpod.store.PodStore;
  * a client registered here by OAuth Dynamic Client Registration, or a vendor's static client.
  */
 final class ClientRegistry {
+    /** Solid-OIDC's client id for apps with no identity of their own, which would allow any redirect URI. */
+    private static final String PUBLIC_CLIENT = "http://www.w3.org/ns/solid/terms#PublicOidcClient";
     private static final Duration DOCUMENT_CACHE = Duration.ofMinutes(5);
     private static final int DOCUMENT_CACHE_LIMIT = 1000;
     private static final Set<GrantType> GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
@@ -63,6 +65,10 @@ final class ClientRegistry {
     OAuthClient find(String clientId) throws UnknownClientException {
         if (clientId == null || clientId.isEmpty()) {
             throw new UnknownClientException("The request names no client_id");
+        }
+        if (clientId.equals(PUBLIC_CLIENT)) {
+            throw new UnknownClientException("The anonymous client id " + PUBLIC_CLIENT + " is not accepted here, since it would let any site"
+                    + " receive codes: publish a Client Identifier Document or register the app at /idp/reg");
         }
         if (clientId.startsWith("https://") || clientId.startsWith("http://")) {
             return document(clientId);

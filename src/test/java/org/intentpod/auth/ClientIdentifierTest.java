@@ -63,6 +63,12 @@ class ClientIdentifierTest extends LivePodTest {
         assertEquals(400, privateAddress.statusCode());
         assertTrue(privateAddress.body().contains("private"), privateAddress.body());
         assertTrue(privateAddress.headers().firstValue("Location").isEmpty());
+
+        AppClient anonymous = new AppClient(pod.base(), "http://www.w3.org/ns/solid/terms#PublicOidcClient", "https://any.example/cb",
+                new Browser(pod.base()));
+        HttpResponse<String> anyRedirect = anonymous.authorize(Map.of());
+        assertEquals(400, anyRedirect.statusCode());
+        assertTrue(anyRedirect.body().contains("not accepted here"), anyRedirect.body());
     }
 
     @Test
