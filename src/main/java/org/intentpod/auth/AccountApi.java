@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -15,17 +16,20 @@ import org.intentpod.http.HttpProblem;
  * The account API that scripts and test tools rely on, kept exactly so: {@code POST /idp/register},
  * {@code POST /idp/credentials} (HTTP Basic or the login session), {@code DELETE /idp/credentials/{client_id}};
  * and the HTML registration form at {@code GET /idp/register}. A credential may name {@code redirect_uris}:
- * it is then also a vendor's static client for the authorization code flow.
+ * it is then also a vendor's static client for the authorization code flow. {@code GET /idp/apps} lists the
+ * apps the person authorized, {@code DELETE /idp/apps/{id}} revokes one.
  */
 final class AccountApi {
     private final Registration registration;
     private final Accounts accounts;
+    private final AppAuthorizations apps;
     private final BrowserSession browser;
-    private final BrowserLogin owners;
+    private final AccountAuthentication owners;
 
-    AccountApi(Registration registration, Accounts accounts, BrowserSession browser, BrowserLogin owners) {
+    AccountApi(Registration registration, Accounts accounts, AppAuthorizations apps, BrowserSession browser, AccountAuthentication owners) {
         this.registration = registration;
         this.accounts = accounts;
+        this.apps = apps;
         this.browser = browser;
         this.owners = owners;
     }
@@ -90,6 +94,36 @@ final class AccountApi {
         Credential credential = accounts.credential(clientId).filter(c -> c.username().equals(account.username()))
                 .orElseThrow(() -> HttpProblem.notFound("No credential " + clientId + " of this account"));
         accounts.revoke(credential);
+        response.setStatus(204);
+    }
+
+    /** {@code GET /idp/apps}: the apps this person authorized; {@code DELETE /idp/apps/{id}} revokes one. */
+    void apps(Request request, String id, Response response) throws Exception {
+        if (id == null) {
+            if (!HttpMethod.GET.is(request.getMethod())) {
+                throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
+            }
+            JsonArray list = new JsonArray();
+            for (AppAuthorizations.AppAuthorization app : apps.list(owners.owner(request, false).username())) {
+                JsonObject item = new JsonObject();
+                item.put("id", app.id());
+                item.put("client_id", app.clientId());
+                item.put("client_name", app.clientName());
+                item.put("scope", app.scope().toString());
+                item.put("remembered", app.remembered());
+                item.put("created", java.time.Instant.ofEpochMilli(app.createdMillis()).toString());
+                list.add(item);
+            }
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            IdpBodies.json(request, response, 200, list);
+            return;
+        }
+        if (!HttpMethod.DELETE.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE");
+        }
+        if (!apps.revoke(owners.owner(request, true).username(), id)) {
+            throw HttpProblem.notFound("No app authorization " + id + " of this account");
+        }
         response.setStatus(204);
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -21,24 +20,20 @@ import org.intentpod.http.HttpProblem;
 /**
  * People's login sessions over HTTP: {@code /idp/login} (the page, and a form or JSON post that opens a
  * session), {@code /idp/logout} (RP-initiated logout: a confirmation, then back to a registered
- * post-logout URI), {@code /idp/session} (who is logged in, and the CSRF token for scripts and the UI),
- * and {@code /idp/apps} (the apps a person authorized, each revocable).
+ * post-logout URI) and {@code /idp/session} (who is logged in, and the CSRF token for scripts and the UI).
  */
 final class BrowserLogin {
     private final PasswordLogin login;
     private final Accounts accounts;
     private final BrowserSession browser;
-    private final AppAuthorizations apps;
     private final ClientRegistry clients;
     private final SigningKeys keys;
     private final String issuer;
 
-    BrowserLogin(PasswordLogin login, Accounts accounts, BrowserSession browser, AppAuthorizations apps, ClientRegistry clients, SigningKeys keys,
-            String issuer) {
+    BrowserLogin(PasswordLogin login, Accounts accounts, BrowserSession browser, ClientRegistry clients, SigningKeys keys, String issuer) {
         this.login = login;
         this.accounts = accounts;
         this.browser = browser;
-        this.apps = apps;
         this.clients = clients;
         this.keys = keys;
         this.issuer = issuer;
@@ -128,50 +123,6 @@ final class BrowserLogin {
             return;
         }
         IdpBodies.html(request, response, 200, LoginPages.message("Logged out", "You are logged out of your IntentPod."));
-    }
-
-    /** {@code GET /idp/apps}: the apps this person authorized; {@code DELETE /idp/apps/{id}} revokes one. */
-    void apps(Request request, String id, Response response) throws Exception {
-        if (id == null) {
-            if (!HttpMethod.GET.is(request.getMethod())) {
-                throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
-            }
-            JsonArray list = new JsonArray();
-            for (AppAuthorizations.AppAuthorization app : apps.list(owner(request, false).username())) {
-                JsonObject item = new JsonObject();
-                item.put("id", app.id());
-                item.put("client_id", app.clientId());
-                item.put("client_name", app.clientName());
-                item.put("scope", app.scope().toString());
-                item.put("remembered", app.remembered());
-                item.put("created", java.time.Instant.ofEpochMilli(app.createdMillis()).toString());
-                list.add(item);
-            }
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            IdpBodies.json(request, response, 200, list);
-            return;
-        }
-        if (!HttpMethod.DELETE.is(request.getMethod())) {
-            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE");
-        }
-        if (!apps.revoke(owner(request, true).username(), id)) {
-            throw HttpProblem.notFound("No app authorization " + id + " of this account");
-        }
-        response.setStatus(204);
-    }
-
-    /**
-     * The account a request acts for: HTTP Basic when it sends an Authorization header, else its login
-     * session (which, for a change, must also present its CSRF token in the X-CSRF-Token header).
-     */
-    Account owner(Request request, boolean changes) {
-        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (authorization != null) {
-            return login.basic(authorization, Request.getRemoteAddr(request));
-        }
-        LoginSessions.Session session = changes ? browser.forChange(request, request.getHeaders().get(BrowserSession.CSRF_HEADER))
-                : browser.current(request).orElseThrow(() -> PasswordLogin.challenge("Log in, or give the account's username and password with HTTP Basic"));
-        return accounts.find(session.username()).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "The account is gone"));
     }
 
     /** Where to go after logout: only a URI the client registered for that, else nowhere. */

@@ -24,10 +24,10 @@ public final class IdentityProvider {
         AppAuthorizations apps = new AppAuthorizations(store, clock);
         ClientRegistry clients = new ClientRegistry(store, accounts, fetcher, clock);
         AuthorizationCodes codes = new AuthorizationCodes(clock);
-        BrowserLogin browserLogin = new BrowserLogin(login, accounts, browser, apps, clients, keys, baseUrl);
         this.handler = new IdpHandler(new OidcProvider(keys, baseUrl),
-                new AccountApi(new Registration(accounts, provisioner, hasher, baseUrl), accounts, browser, browserLogin),
-                browserLogin,
+                new AccountApi(new Registration(accounts, provisioner, hasher, baseUrl), accounts, apps, browser,
+                        new AccountAuthentication(login, browser, accounts)),
+                new BrowserLogin(login, accounts, browser, clients, keys, baseUrl),
                 new AuthorizationEndpoint(clients, accounts, apps, codes, browser, baseUrl, clock),
                 new TokenEndpoint(accounts, clients, codes, new RefreshTokens(store, clock), apps, new TokenIssuer(keys, baseUrl, clock),
                         URI.create(baseUrl + "idp/token"), config.bearerTokens()),

@@ -42,7 +42,7 @@ public final class IdpHandler {
         if (segments.size() == 3) {
             switch (endpoint) {
                 case "credentials" -> accountApi.revokeCredential(request, segments.get(2), response);
-                case "apps" -> browserLogin.apps(request, segments.get(2), response);
+                case "apps" -> accountApi.apps(request, segments.get(2), response);
                 default -> throw HttpProblem.notFound("No identity provider endpoint at " + path);
             }
             return;
@@ -58,7 +58,7 @@ public final class IdpHandler {
             case "login" -> browserLogin.login(request, response);
             case "logout" -> browserLogin.logout(request, response);
             case "session" -> browserLogin.session(request, response);
-            case "apps" -> browserLogin.apps(request, null, response);
+            case "apps" -> accountApi.apps(request, null, response);
             default -> throw HttpProblem.notFound("No identity provider endpoint at " + path);
         }
     }
