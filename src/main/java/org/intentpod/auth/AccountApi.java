@@ -1,15 +1,18 @@
 package org.intentpod.auth;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.intentpod.http.ContentNegotiation;
 import org.intentpod.http.HttpProblem;
 
 /**
@@ -97,11 +100,21 @@ final class AccountApi {
         response.setStatus(204);
     }
 
-    /** {@code GET /idp/apps}: the apps this person authorized; {@code DELETE /idp/apps/{id}} revokes one. */
+    /**
+     * {@code GET /idp/apps}: the apps this person authorized, as JSON or, for a browser, a page with a
+     * revoke button for each; {@code DELETE /idp/apps/{id}} (or that page's form post) revokes one.
+     */
     void apps(Request request, String id, Response response) throws Exception {
+        boolean page = ContentNegotiation.choose(request.getHeaders().get(HttpHeader.ACCEPT), "application/json", "text/html")
+                .filter("text/html"::equals).isPresent();
         if (id == null) {
             if (!HttpMethod.GET.is(request.getMethod())) {
                 throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
+            }
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            if (page) {
+                appsPage(request, response);
+                return;
             }
             JsonArray list = new JsonArray();
             for (AppAuthorizations.AppAuthorization app : apps.list(owners.owner(request, false).username())) {
@@ -111,19 +124,35 @@ final class AccountApi {
                 item.put("client_name", app.clientName());
                 item.put("scope", app.scope().toString());
                 item.put("remembered", app.remembered());
-                item.put("created", java.time.Instant.ofEpochMilli(app.createdMillis()).toString());
+                item.put("created", Instant.ofEpochMilli(app.createdMillis()).toString());
                 list.add(item);
             }
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             IdpBodies.json(request, response, 200, list);
             return;
         }
-        if (!HttpMethod.DELETE.is(request.getMethod())) {
-            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE");
+        boolean form = HttpMethod.POST.is(request.getMethod()) && IdpBodies.isForm(request);
+        if (!form && !HttpMethod.DELETE.is(request.getMethod())) {
+            throw HttpProblem.methodNotAllowed(request.getMethod(), "DELETE, POST");
         }
-        if (!apps.revoke(owners.owner(request, true).username(), id)) {
+        String username = form ? browser.forChange(request, IdpBodies.fields(request).get(BrowserSession.CSRF_FIELD)).username()
+                : owners.owner(request, true).username();
+        if (!apps.revoke(username, id)) {
             throw HttpProblem.notFound("No app authorization " + id + " of this account");
         }
+        if (form) {
+            response.setStatus(303);
+            response.getHeaders().put(HttpHeader.LOCATION, "/idp/apps");
+            return;
+        }
         response.setStatus(204);
+    }
+
+    private void appsPage(Request request, Response response) throws Exception {
+        Optional<LoginSessions.Session> session = browser.current(request);
+        if (session.isEmpty()) {
+            IdpBodies.html(request, response, 200, LoginPages.login(browser.formToken(request, response), "/idp/apps", null));
+            return;
+        }
+        IdpBodies.html(request, response, 200, LoginPages.apps(apps.list(session.get().username()), session.get().csrf()));
     }
 }

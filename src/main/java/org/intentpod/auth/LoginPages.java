@@ -2,6 +2,7 @@ package org.intentpod.auth;
 
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,21 @@ final class LoginPages {
                 <form method="post" action="/idp/logout"><input type="hidden" name="csrf" value="%s">%s
                 <p><button type="submit">Log out</button></p></form>
                 """.formatted(Html.escape(csrf), hidden));
+    }
+
+    static String apps(List<AppAuthorizations.AppAuthorization> authorized, String csrf) {
+        StringBuilder rows = new StringBuilder();
+        for (AppAuthorizations.AppAuthorization app : authorized) {
+            rows.append("""
+                    <li><strong>%s</strong> (<code>%s</code>), since %s: %s
+                    <form method="post" action="/idp/apps/%s"><input type="hidden" name="csrf" value="%s"><button type="submit">Revoke</button></form></li>
+                    """.formatted(Html.escape(app.clientName()), Html.escape(app.clientId()), Instant.ofEpochMilli(app.createdMillis()),
+                    Html.escape(app.scope().toString()), Html.escape(app.id()), Html.escape(csrf)));
+        }
+        return page("Your apps", """
+                <h1>Apps you allowed</h1>
+                %s<p>Revoking stops the app at once: its tokens no longer work, and it must ask you again.</p>
+                """.formatted(authorized.isEmpty() ? "<p>No app has access.</p>\n" : "<ul>\n" + rows + "</ul>\n"));
     }
 
     /** A page that at once navigates to a path of this server, so the navigation starts on this site. */

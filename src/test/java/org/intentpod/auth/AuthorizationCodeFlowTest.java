@@ -215,7 +215,8 @@ class AuthorizationCodeFlowTest extends LivePodTest {
         assertEquals(200, app.fetch(ivans, access).statusCode());
 
         String csrf = (String) AppClient.json(app.browser.get(pod.base() + "idp/session")).get("csrf");
-        JSONArray listed = (JSONArray) new JSONParser(JSONParser.MODE_RFC4627).parse(app.browser.get(pod.base() + "idp/apps").body());
+        JSONArray listed = (JSONArray) new JSONParser(JSONParser.MODE_RFC4627).parse(app.browser.send(
+                HttpRequest.newBuilder(java.net.URI.create(pod.base() + "idp/apps")).header("Accept", "application/json")).body());
         assertEquals(1, listed.size(), listed.toJSONString());
         JSONObject authorization = (JSONObject) listed.get(0);
         assertEquals(clientId, authorization.get("client_id"));
@@ -228,6 +229,25 @@ class AuthorizationCodeFlowTest extends LivePodTest {
         assertEquals(401, app.fetch(ivans, access).statusCode());
         assertInvalidGrant(app.refresh((String) tokens.get("refresh_token")), "revoked");
         assertTrue(app.authorize(Map.of()).body().contains("action=\"/idp/consent\""), "the app must ask again");
+    }
+
+    @Test
+    void aPersonRevokesAnAppFromTheAppsPage() {
+        pod.account("jana");
+        AppClient app = app();
+        String access = (String) AppClient.json(app.redeem(app.code("jana", TestPod.PASSWORD), app.verifier.getValue())).get("access_token");
+        assertTrue(new Browser(pod.base()).get(pod.base() + "idp/apps").body().contains("action=\"/idp/login\""), "without a session: log in");
+        HttpResponse<String> page = app.browser.get(pod.base() + "idp/apps");
+        assertTrue(page.body().contains("Budget app"), page.body());
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("action=\"(/idp/apps/[^\"]+)\"").matcher(page.body());
+        assertTrue(form.find(), page.body());
+        String revoke = pod.base() + form.group(1).substring(1);
+        assertEquals(403, app.browser.postForm(revoke, Map.of()).statusCode());
+        assertEquals(200, app.fetch(pod.base() + "jana/settings/", access).statusCode(), "a refused revocation changes nothing");
+        HttpResponse<String> revoked = app.browser.postForm(revoke, Map.of("csrf", Browser.hidden(page.body(), "csrf")));
+        assertEquals(303, revoked.statusCode(), revoked.body());
+        assertEquals(401, app.fetch(pod.base() + "jana/settings/", access).statusCode());
+        assertTrue(app.browser.get(pod.base() + "idp/apps").body().contains("No app has access"));
     }
 
     private static void assertInvalidGrant(HttpResponse<String> response, String why) {
