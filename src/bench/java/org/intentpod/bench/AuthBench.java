@@ -34,7 +34,9 @@ import org.intentpod.server.ServerConfig;
  * What authentication costs a GET. In one process, at the same concurrency: the bare rate of verifying one
  * ES256 DPoP proof signature on this JVM (the floor no server can beat), an authenticated GET (DPoP token and
  * a fresh proof on every request, as real clients send, pre-signed before the timed window so signing does
- * not compete for the CPU), and the same GET anonymous on a public resource.
+ * not compete for the CPU), and the same GET anonymous on a public resource. The three are measured back to
+ * back in five rounds (after one to warm up) and reported as medians, with each GET's ratio to the floor of
+ * its own round: the machine's speed drifts between runs far more than these ratios do.
  * Run with {@code pod-server/bench auth [--requests N]}.
  */
 public final class AuthBench {
@@ -61,30 +63,33 @@ public final class AuthBench {
             DefaultDPoPProofFactory proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
             String form = "grant_type=client_credentials&client_id=" + enc((String) credential.get("client_id")) + "&client_secret="
                     + enc((String) credential.get("client_secret"));
-            String tokenProof = sign(proofs, "POST", base + "idp/token", null);
-            String token = (String) json(client.POST(base + "idp/token")
-                    .headers(h -> h.put("DPoP", tokenProof))
-                    .body(new StringRequestContent("application/x-www-form-urlencoded", form)).send()).get("access_token");
             String card = base + "bench/profile/card";
-            System.out.printf(Locale.ROOT, "IntentPod authentication benchmark: %d requests per run, %d cores, Java %s%n%n", requests,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
-            System.out.printf(Locale.ROOT, "%-44s %6s %12s %14s%n", "run", "conc.", "per second", "vs ES256 floor");
+            System.out.printf(Locale.ROOT, "IntentPod authentication benchmark: %d requests per run in %d interleaved rounds, %d cores, Java %s%n%n",
+                    requests, ROUNDS, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            System.out.printf(Locale.ROOT, "%-44s %6s %12s %14s %16s%n", "run (medians of the rounds)", "conc.", "per second", "vs ES256 floor",
+                    "rounds' range");
             for (int concurrency : new int[] {1, 32}) {
-                double floor = verifications(presign(proofs, card, token, requests), key, concurrency);
                 Call anonymousGet = i -> status(client.newRequest(card).send());
                 rate(concurrency, requests / 4, anonymousGet);
-                double anonymous = rate(concurrency, requests, anonymousGet);
-                List<String> fresh = presign(proofs, card, token, requests + requests / 4);
-                AtomicInteger cursor = new AtomicInteger();
-                Call authenticatedGet = i -> status(client.newRequest(card)
-                        .headers(h -> h.put("Authorization", "DPoP " + token).put("DPoP", fresh.get(cursor.getAndIncrement()))).send());
-                rate(concurrency, requests / 4, authenticatedGet);
-                double authenticated = rate(concurrency, requests, authenticatedGet);
+                List<double[]> rounds = new ArrayList<>();
+                for (int round = 0; round <= ROUNDS; round++) {
+                    // A fresh token each round, so that none expires during a run; round 0 only warms up.
+                    String token = token(client, base, form, proofs);
+                    int count = round == 0 ? requests / 4 : requests / ROUNDS;
+                    double floor = verifications(presign(proofs, card, token, count), key, concurrency);
+                    double anonymous = rate(concurrency, count, anonymousGet);
+                    List<String> fresh = presign(proofs, card, token, count);
+                    AtomicInteger cursor = new AtomicInteger();
+                    double authenticated = rate(concurrency, count, i -> status(client.newRequest(card)
+                            .headers(h -> h.put("Authorization", "DPoP " + token).put("DPoP", fresh.get(cursor.getAndIncrement()))).send()));
+                    if (round > 0) {
+                        rounds.add(new double[] {floor, authenticated, anonymous});
+                    }
+                }
+                double floor = median(rounds, r -> r[0]);
                 System.out.printf(Locale.ROOT, "%-44s %6d %12.0f %13.2fx%n", "bare ES256 proof verification (floor)", concurrency, floor, 1.0);
-                System.out.printf(Locale.ROOT, "%-44s %6d %12.0f %13.2fx%n", "authenticated GET (token + fresh proof)", concurrency, authenticated,
-                        authenticated / floor);
-                System.out.printf(Locale.ROOT, "%-44s %6d %12.0f %13.2fx%n", "anonymous GET of the same public resource", concurrency, anonymous,
-                        anonymous / floor);
+                report("authenticated GET (token + fresh proof)", concurrency, rounds, 1);
+                report("anonymous GET of the same public resource", concurrency, rounds, 2);
             }
         } finally {
             client.stop();
@@ -94,6 +99,27 @@ public final class AuthBench {
             }
         }
         System.exit(0);
+    }
+
+    /** Each round measures the floor and both GETs back to back, so a drift of the machine's speed moves all three together. */
+    private static final int ROUNDS = 5;
+
+    private static String token(HttpClient client, String base, String form, DefaultDPoPProofFactory proofs) throws Exception {
+        String proof = sign(proofs, "POST", base + "idp/token", null);
+        return (String) json(client.POST(base + "idp/token").headers(h -> h.put("DPoP", proof))
+                .body(new StringRequestContent("application/x-www-form-urlencoded", form)).send()).get("access_token");
+    }
+
+    /** A run's median rate, and the median and range of its ratios to the floor of the same round. */
+    private static void report(String name, int concurrency, List<double[]> rounds, int column) {
+        List<Double> ratios = rounds.stream().map(r -> r[column] / r[0]).sorted().toList();
+        System.out.printf(Locale.ROOT, "%-44s %6d %12.0f %13.2fx %8.2f-%.2fx%n", name, concurrency, median(rounds, r -> r[column]),
+                ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1));
+    }
+
+    private static double median(List<double[]> rounds, java.util.function.ToDoubleFunction<double[]> value) {
+        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private interface Call {
