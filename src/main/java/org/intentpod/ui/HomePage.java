@@ -74,6 +74,7 @@ public final class HomePage {
                 <h1>IntentPod</h1>
                 <p>A personal data pod for the intention economy: you keep your data, and you tell the market what you want.</p>
                 <p>Pods live at <code>%s{pod}/</code>. The demo pod, when loaded, is at <a href="%sdemo/">%sdemo/</a>.</p>
+                <p><a href="/idp/register">Create your pod</a> · <a href="/idp/login">Log in</a> · <a href="/idp/apps">Apps you allowed</a></p>
                 </body>
                 </html>
                 """.formatted(baseUrl, baseUrl, baseUrl);

@@ -219,6 +219,7 @@ class ResourceLifecycleTest extends LivePodTest {
         HttpResponse<String> html = pod.get(pod.base(), "text/html");
         assertEquals(200, html.statusCode());
         assertTrue(html.body().contains("IntentPod"));
+        assertTrue(html.body().contains("href=\"/idp/login\"") && html.body().contains("href=\"/idp/register\""), html.body());
         HttpResponse<String> rdf = pod.get(pod.base(), TURTLE);
         assertTrue(SecondParser.parse(rdf.body(), TURTLE, pod.base()).contains(Values.iri(pod.base()), null, null));
         assertEquals(405, pod.put(pod.base(), TURTLE, "").statusCode());
