@@ -19,6 +19,7 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,12 +98,22 @@ final class AuthorizationEndpoint {
             IdpBodies.html(request, response, 200, LoginPages.bounce("/idp/authorize?" + query));
             return;
         }
-        if (session.isEmpty()) {
+        boolean reLogin = authRequest.getPrompt() != null && authRequest.getPrompt().contains(Prompt.Type.LOGIN);
+        if (session.isEmpty() || reLogin) {
             if (silent) {
                 redirect(response, error(authRequest, OIDCError.LOGIN_REQUIRED.setDescription("Nobody is logged in")));
                 return;
             }
-            String returnTo = "/idp/authorize?" + query;
+            // After logging in, the request goes on without prompt=login, which would ask again forever.
+            Map<String, List<String>> next = new LinkedHashMap<>(params);
+            if (reLogin) {
+                List<String> rest = authRequest.getPrompt().stream().filter(type -> type != Prompt.Type.LOGIN).map(Prompt.Type::toString).toList();
+                next.remove("prompt");
+                if (!rest.isEmpty()) {
+                    next.put("prompt", List.of(String.join(" ", rest)));
+                }
+            }
+            String returnTo = "/idp/authorize?" + URLUtils.serializeParameters(next);
             IdpBodies.html(request, response, 200, LoginPages.login(browser.formToken(request, response), returnTo, null));
             return;
         }
@@ -172,9 +183,13 @@ final class AuthorizationEndpoint {
     /** The request, once its client and redirect URI are known good (so that errors go back to the app). */
     private static AuthenticationRequest validate(String query) throws ParseException {
         AuthenticationRequest request = AuthenticationRequest.parse(query);
+        if (request.specifiesRequestObject()) {
+            String why = "Request objects (request, request_uri) are not supported: send the parameters in the query";
+            throw new ParseException(why, OAuth2Error.REQUEST_NOT_SUPPORTED.setDescription(why));
+        }
         if (!request.getResponseType().equals(ResponseType.CODE)) {
-            throw new ParseException("Only response_type=code is supported", OAuth2Error.UNSUPPORTED_RESPONSE_TYPE
-                    .setDescription("Only response_type=code is supported"));
+            String why = "Only response_type=code is supported";
+            throw new ParseException(why, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE.setDescription(why));
         }
         if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
             String why = "PKCE is required: send a code_challenge with code_challenge_method=S256";

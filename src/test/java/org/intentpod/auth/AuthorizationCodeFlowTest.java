@@ -182,6 +182,17 @@ class AuthorizationCodeFlowTest extends LivePodTest {
     }
 
     @Test
+    void promptLoginAsksAgainOnceAndRequestObjectsAreRefused() {
+        AppClient app = app();
+        app.code(TestPod.POD, TestPod.PASSWORD);
+        HttpResponse<String> again = app.authorize(Map.of("prompt", "login consent"));
+        assertTrue(again.body().contains("action=\"/idp/login\""), "logged in, yet asked to log in again");
+        assertTrue(Browser.hidden(again.body(), "return_to").contains("prompt=consent"), "once logged in, the request goes on, still asking consent");
+        app.codeFrom(app.answer(app.logIn(again, TestPod.POD, TestPod.PASSWORD), "allow", true));
+        assertEquals("request_not_supported", app.redirectParams(app.authorize(Map.of("request_uri", "https://budget.example/r/1"))).get("error"));
+    }
+
+    @Test
     void promptNoneNeverShowsAPage() {
         AppClient app = app();
         assertEquals("login_required", app.redirectParams(app.authorize(Map.of("prompt", "none"))).get("error"));
