@@ -2,6 +2,7 @@ package org.intentpod.auth;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.intentpod.http.RemoteFetcher;
 import org.intentpod.ldp.PodProvisioner;
 import org.intentpod.ldp.RdfInput;
@@ -32,10 +33,13 @@ public final class IdentityProvider {
                 new TokenEndpoint(accounts, clients, codes, new RefreshTokens(store, clock), apps, new TokenIssuer(keys, baseUrl, clock),
                         URI.create(baseUrl + "idp/token"), config.bearerTokens()),
                 new ClientRegistrationEndpoint(clients, URI.create(baseUrl + "idp/reg")));
-        // A token names the credential (client_credentials) or the app authorization it derives from.
-        this.authenticator = new RequestAuthenticator(keys, baseUrl, config,
-                grant -> AppAuthorizations.names(grant) ? apps.live(grant) : accounts.credential(grant).filter(c -> !c.revoked()).isPresent(),
-                store, fetcher, rdf, clock);
+        // A token names the credential (client_credentials) or the app authorization it derives from; an app
+        // that is a vendor's static client also stops when the vendor's credential is revoked.
+        Predicate<String> liveCredential = clientId -> accounts.credential(clientId).filter(c -> !c.revoked()).isPresent();
+        Predicate<String> liveGrant = grant -> AppAuthorizations.names(grant)
+                ? apps.find(grant).filter(app -> accounts.credential(app.clientId()).map(c -> !c.revoked()).orElse(true)).isPresent()
+                : liveCredential.test(grant);
+        this.authenticator = new RequestAuthenticator(keys, baseUrl, config, liveGrant, store, fetcher, rdf, clock);
     }
 
     public IdpHandler handler() {

@@ -119,5 +119,11 @@ class ClientIdentifierTest extends LivePodTest {
                 "client_id", app.clientId, "client_secret", (String) credential.get("client_secret"), "code_verifier", app.verifier.getValue()),
                 app.proof("POST", pod.base() + "idp/token", null));
         assertEquals(200, tokens.statusCode(), tokens.body());
+        String access = (String) AppClient.json(tokens).get("access_token");
+        assertEquals(200, app.fetch(pod.url("apps/budget.json"), access).statusCode());
+
+        assertEquals(204, pod.send(pod.request(pod.base() + "idp/credentials/" + app.clientId)
+                .header("Authorization", AccountApiTest.basic("shop", TestPod.PASSWORD)).DELETE()).statusCode());
+        assertEquals(401, app.fetch(pod.url("apps/budget.json"), access).statusCode(), "the vendor's revoked client stops at once");
     }
 }
