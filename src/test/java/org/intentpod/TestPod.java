@@ -167,7 +167,12 @@ public final class TestPod implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        deleteTree(dataDir);
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

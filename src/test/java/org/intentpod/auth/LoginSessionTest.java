@@ -114,6 +114,7 @@ class LoginSessionTest extends LivePodTest {
             cookies.forEach(cookie -> assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie));
         } finally {
             server.stop();
+            TestPod.deleteTree(data);
         }
     }
 }
