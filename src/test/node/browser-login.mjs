@@ -3,9 +3,9 @@
 // time, when the session (a SameSite=Strict cookie) and the remembered consent send the browser straight
 // back. Prints one JSON line of what the browser saw.
 // Usage: node browser-login.mjs ISSUER USERNAME PASSWORD   (CHROMIUM overrides /usr/bin/chromium)
-import { chromium } from "playwright-core";
 import crypto from "node:crypto";
 import http from "node:http";
+import { launchChromium, logIn } from "./pod-pages.mjs";
 
 const [issuer, username, password] = process.argv.slice(2);
 
@@ -34,7 +34,7 @@ const registered = await fetch(new URL("/idp/reg", issuer), { method: "POST", he
   body: JSON.stringify({ client_name: "Browser test app", redirect_uris: [redirectUri], token_endpoint_auth_method: "none" }) });
 clientId = (await registered.json()).client_id;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await launchChromium();
 const result = {};
 try {
   const page = await browser.newPage();
@@ -42,13 +42,7 @@ try {
 
   await page.goto(`${appOrigin}/`);
   await page.click("#login");
-  await page.waitForSelector("input[name=password]", { timeout: 15000 });
-  result.loginPage = true;
-  await page.fill("input[name=username]", username);
-  await page.fill("input[name=password]", password);
-  await page.click("button[type=submit]");
-  await page.waitForSelector("button[value=allow]", { timeout: 15000 });
-  result.consentNamesApp = (await page.content()).includes("Browser test app");
+  result.consentNamesApp = await logIn(page, username, password, "Browser test app");
   result.cookieHiddenFromScripts = (await page.evaluate(() => document.cookie)).indexOf("intentpod_session") < 0;
   await page.click("button[value=allow]");
   await backInApp();

@@ -21,7 +21,8 @@ final class NodeScripts {
     }
 
     static synchronized void install() throws IOException, InterruptedException {
-        if (!Files.isDirectory(FOLDER.resolve("node_modules/playwright-core")) || !Files.isDirectory(FOLDER.resolve("node_modules/@inrupt"))) {
+        if (!Files.isDirectory(FOLDER.resolve("node_modules/playwright-core"))
+                || !Files.isDirectory(FOLDER.resolve("node_modules/@inrupt/solid-client-authn-browser"))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"));
         }
     }
