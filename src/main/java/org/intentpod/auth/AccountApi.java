@@ -85,7 +85,6 @@ final class AccountApi {
         json.put("client_id", clientId);
         json.put("client_secret", secret);
         json.put("webid", account.webId());
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         IdpBodies.json(request, response, 201, json);
     }
 
@@ -111,7 +110,6 @@ final class AccountApi {
             if (!HttpMethod.GET.is(request.getMethod())) {
                 throw HttpProblem.methodNotAllowed(request.getMethod(), "GET");
             }
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             if (page) {
                 appsPage(request, response);
                 return;

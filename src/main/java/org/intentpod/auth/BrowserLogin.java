@@ -76,7 +76,6 @@ final class BrowserLogin {
         }
         LoginSessions.Session session = browser.current(request).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "Nobody is logged in"));
         Account account = accounts.find(session.username()).orElseThrow(() -> new HttpProblem(401, "Unauthorized", "The account is gone"));
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         IdpBodies.json(request, response, 200, describe(account, session));
     }
 

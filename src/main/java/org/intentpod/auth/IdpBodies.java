@@ -97,8 +97,10 @@ final class IdpBodies {
         return strings;
     }
 
+    /** JSON about an account (sessions, secrets, apps): never stored by caches. */
     static void json(Request request, Response response, int status, JsonValue body) throws Exception {
         response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         Bodies.send(request, response, "application/json", JSON.toString(body).getBytes(StandardCharsets.UTF_8));
     }
 
