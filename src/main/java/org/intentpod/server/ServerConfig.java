@@ -24,10 +24,6 @@ public record ServerConfig(String host, int port, String baseUrl, Path dataDir, 
         pods = List.copyOf(pods);
     }
 
-    public ServerConfig withIdentity(IdentityConfig changed) {
-        return new ServerConfig(host, port, baseUrl, dataDir, pods, demo, maxRdfBody, maxBlobBody, changed);
-    }
-
     /** The base URL for the port actually bound (it differs from {@link #port()} only when that is 0). */
     public String baseUrlFor(int boundPort) {
         return baseUrl != null ? baseUrl : "http://localhost:" + boundPort + "/";
