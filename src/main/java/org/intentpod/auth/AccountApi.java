@@ -138,8 +138,7 @@ final class AccountApi {
             throw HttpProblem.notFound("No app authorization " + id + " of this account");
         }
         if (form) {
-            response.setStatus(303);
-            response.getHeaders().put(HttpHeader.LOCATION, "/idp/apps");
+            IdpBodies.seeOther(response, "/idp/apps");
             return;
         }
         response.setStatus(204);

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -87,7 +86,7 @@ final class AuthorizationEndpoint {
         } catch (ParseException e) {
             State state = params.containsKey("state") ? new State(first(params, "state")) : null;
             ErrorObject error = e.getErrorObject() != null ? e.getErrorObject() : OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage());
-            redirect(response, new AuthorizationErrorResponse(redirect, error, state, issuer, ResponseMode.QUERY).toURI());
+            IdpBodies.seeOther(response, new AuthorizationErrorResponse(redirect, error, state, issuer, ResponseMode.QUERY).toURI().toString());
             return;
         }
         boolean silent = authRequest.getPrompt() != null && authRequest.getPrompt().contains(Prompt.Type.NONE);
@@ -101,7 +100,7 @@ final class AuthorizationEndpoint {
         boolean reLogin = authRequest.getPrompt() != null && authRequest.getPrompt().contains(Prompt.Type.LOGIN);
         if (session.isEmpty() || reLogin) {
             if (silent) {
-                redirect(response, error(authRequest, OIDCError.LOGIN_REQUIRED.setDescription("Nobody is logged in")));
+                IdpBodies.seeOther(response, error(authRequest, OIDCError.LOGIN_REQUIRED.setDescription("Nobody is logged in")));
                 return;
             }
             // After logging in, the request goes on without prompt=login, which would ask again forever.
@@ -122,11 +121,11 @@ final class AuthorizationEndpoint {
         boolean askAgain = authRequest.getPrompt() != null && authRequest.getPrompt().contains(Prompt.Type.CONSENT);
         Optional<AppAuthorizations.AppAuthorization> remembered = askAgain ? Optional.empty() : apps.remembered(username, client.id(), scope);
         if (remembered.isPresent()) {
-            redirect(response, success(authRequest, username, remembered.get().id(), scope));
+            IdpBodies.seeOther(response, success(authRequest, username, remembered.get().id(), scope));
             return;
         }
         if (silent) {
-            redirect(response, error(authRequest, OIDCError.CONSENT_REQUIRED.setDescription("This app needs the person's approval first")));
+            IdpBodies.seeOther(response, error(authRequest, OIDCError.CONSENT_REQUIRED.setDescription("This app needs the person's approval first")));
             return;
         }
         String id = ClientSecrets.newSecret();
@@ -156,12 +155,12 @@ final class AuthorizationEndpoint {
         }
         AuthenticationRequest authRequest = waiting.request();
         if (!"allow".equals(fields.get("decision"))) {
-            redirect(response, error(authRequest, OAuth2Error.ACCESS_DENIED.setDescription("The person did not allow this app")));
+            IdpBodies.seeOther(response, error(authRequest, OAuth2Error.ACCESS_DENIED.setDescription("The person did not allow this app")));
             return;
         }
         Scope scope = granted(authRequest.getScope());
         AppAuthorizations.AppAuthorization app = apps.create(session.username(), waiting.client(), scope, "on".equals(fields.get("remember")));
-        redirect(response, success(authRequest, session.username(), app.id(), scope));
+        IdpBodies.seeOther(response, success(authRequest, session.username(), app.id(), scope));
     }
 
     private static URI redirectUri(String value, OAuthClient client) throws ClientRegistry.UnknownClientException {
@@ -202,16 +201,17 @@ final class AuthorizationEndpoint {
         return request;
     }
 
-    private URI success(AuthenticationRequest request, String username, String authorizationId, Scope scope) {
+    /** Where the app gets its code: its redirect URI with code, state and iss. */
+    private String success(AuthenticationRequest request, String username, String authorizationId, Scope scope) {
         String webId = accounts.find(username).map(Account::webId).orElseThrow();
         String code = codes.issue(new AuthorizationCodes.Grant(username, webId, request.getClientID().getValue(), request.getRedirectionURI(),
                 request.getCodeChallenge(), scope, request.getNonce() == null ? null : request.getNonce().getValue(), authorizationId));
         return new AuthorizationSuccessResponse(request.getRedirectionURI(), new AuthorizationCode(code), null, request.getState(), issuer,
-                ResponseMode.QUERY).toURI();
+                ResponseMode.QUERY).toURI().toString();
     }
 
-    private URI error(AuthenticationRequest request, ErrorObject error) {
-        return new AuthorizationErrorResponse(request.getRedirectionURI(), error, request.getState(), issuer, ResponseMode.QUERY).toURI();
+    private String error(AuthenticationRequest request, ErrorObject error) {
+        return new AuthorizationErrorResponse(request.getRedirectionURI(), error, request.getState(), issuer, ResponseMode.QUERY).toURI().toString();
     }
 
     /** The scopes asked for that this provider knows; others are ignored, as OAuth allows. */
@@ -228,11 +228,5 @@ final class AuthorizationEndpoint {
     private static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static void redirect(Response response, URI location) {
-        response.setStatus(303);
-        response.getHeaders().put(HttpHeader.LOCATION, location.toString());
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.atlas.json.JsonObject;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -63,8 +62,7 @@ final class BrowserLogin {
         }
         LoginSessions.Session session = browser.open(response, account.username());
         if (form) {
-            response.setStatus(303);
-            response.getHeaders().put(HttpHeader.LOCATION, returnTo);
+            IdpBodies.seeOther(response, returnTo);
             return;
         }
         IdpBodies.json(request, response, 200, describe(account, session));
@@ -116,9 +114,8 @@ final class BrowserLogin {
         }
         if (back.isPresent()) {
             String state = params.get("state");
-            response.setStatus(303);
             String query = state == null ? "" : (back.get().getRawQuery() == null ? "?" : "&") + URLUtils.serializeParameters(Map.of("state", List.of(state)));
-            response.getHeaders().put(HttpHeader.LOCATION, back.get() + query);
+            IdpBodies.seeOther(response, back.get() + query);
             return;
         }
         IdpBodies.html(request, response, 200, LoginPages.message("Logged out", "You are logged out of your IntentPod."));

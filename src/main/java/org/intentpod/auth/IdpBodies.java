@@ -104,6 +104,13 @@ final class IdpBodies {
         Bodies.send(request, response, "application/json", JSON.toString(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A 303 to where the browser goes next; never cached, since it answers one person's request. */
+    static void seeOther(Response response, String location) {
+        response.setStatus(303);
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+
     static void html(Request request, Response response, int status, String page) throws Exception {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
