@@ -89,15 +89,7 @@ final class BrowserLogin {
         } else {
             URLUtils.parseParameters(request.getHttpURI().getQuery()).forEach((name, values) -> params.put(name, values.get(0)));
         }
-        Optional<URI> back = postLogoutRedirect(params);
-        Map<String, String> carried = new LinkedHashMap<>();
-        back.ifPresent(uri -> {
-            carried.put("post_logout_redirect_uri", uri.toString());
-            carried.put("client_id", params.get("client_id") != null ? params.get("client_id") : clientOfHint(params.get("id_token_hint")));
-            if (params.get("state") != null) {
-                carried.put("state", params.get("state"));
-            }
-        });
+        Map<String, String> carried = returnToApp(params);
         if (!post) {
             Optional<LoginSessions.Session> session = browser.current(request);
             if (session.isPresent()) {
@@ -112,34 +104,43 @@ final class BrowserLogin {
                 return;
             }
         }
-        if (back.isPresent()) {
-            String state = params.get("state");
-            String query = state == null ? "" : (back.get().getRawQuery() == null ? "?" : "&") + URLUtils.serializeParameters(Map.of("state", List.of(state)));
-            IdpBodies.seeOther(response, back.get() + query);
+        String back = carried.get("post_logout_redirect_uri");
+        if (back != null) {
+            String state = carried.get("state");
+            String query = state == null ? "" : (URI.create(back).getRawQuery() == null ? "?" : "&") + URLUtils.serializeParameters(Map.of("state", List.of(state)));
+            IdpBodies.seeOther(response, back + query);
             return;
         }
         IdpBodies.html(request, response, 200, LoginPages.message("Logged out", "You are logged out of your IntentPod."));
     }
 
-    /** Where to go after logout: only a URI the client registered for that, else nowhere. */
-    private Optional<URI> postLogoutRedirect(Map<String, String> params) {
+    /**
+     * Where to go after logout, as the fields the confirmation form carries: only a URI the client (named
+     * by client_id or by our ID token) registered for that, with the app's state; empty when nowhere.
+     */
+    private Map<String, String> returnToApp(Map<String, String> params) {
         String target = params.get("post_logout_redirect_uri");
         if (target == null) {
-            return Optional.empty();
+            return Map.of();
         }
         String clientId = params.get("client_id") != null ? params.get("client_id") : clientOfHint(params.get("id_token_hint"));
         if (clientId == null) {
             throw HttpProblem.badRequest("A post_logout_redirect_uri needs the client: send client_id or id_token_hint");
         }
         try {
-            URI uri = new URI(target);
-            if (!clients.find(clientId).allowsPostLogoutRedirect(uri)) {
+            if (!clients.find(clientId).allowsPostLogoutRedirect(new URI(target))) {
                 throw HttpProblem.badRequest("The post_logout_redirect_uri " + target + " is not one the client registered");
             }
-            return Optional.of(uri);
         } catch (java.net.URISyntaxException | ClientRegistry.UnknownClientException e) {
             throw HttpProblem.badRequest("Cannot log out back to the app: " + e.getMessage());
         }
+        Map<String, String> carried = new LinkedHashMap<>();
+        carried.put("post_logout_redirect_uri", target);
+        carried.put("client_id", clientId);
+        if (params.get("state") != null) {
+            carried.put("state", params.get("state"));
+        }
+        return carried;
     }
 
     /** The client an ID token of ours was issued to; its expiry does not matter for a logout hint. */
