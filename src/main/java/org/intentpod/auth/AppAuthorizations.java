@@ -2,7 +2,6 @@ package org.intentpod.auth;
 
 import com.nimbusds.oauth2.sdk.Scope;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,7 @@ final class AppAuthorizations {
         AppAuthorization app = new AppAuthorization(PREFIX + ClientSecrets.newSecret(), username, client.id(), client.name(), scope, remembered,
                 clock.millis());
         store.write(writer -> {
-            List<String> ids = new ArrayList<>(Records.members(writer, index(username)));
-            ids.add(app.id());
-            Records.writeMembers(writer, index(username), ids);
+            Records.addMember(writer, index(username), app.id());
             Map<String, String> values = new HashMap<>();
             values.put("account", username);
             values.put("client", client.id());
@@ -85,11 +82,9 @@ final class AppAuthorizations {
     /** Revokes one of this person's authorizations; false when they have none of that id. */
     boolean revoke(String username, String id) {
         return store.write(writer -> {
-            List<String> ids = new ArrayList<>(Records.members(writer, index(username)));
-            if (!ids.remove(id)) {
+            if (!Records.removeMember(writer, index(username), id)) {
                 return false;
             }
-            Records.writeMembers(writer, index(username), ids);
             writer.remove(graph(id));
             return true;
         });

@@ -38,8 +38,8 @@ public final class LoginSessions {
     }
 
     public Session start(String username) {
-        Session session = new Session(ClientSecrets.newSecret(), username, ClientSecrets.newSecret(), clock.millis() + LIFETIME.toMillis());
         long now = clock.millis();
+        Session session = new Session(ClientSecrets.newSecret(), username, ClientSecrets.newSecret(), now + LIFETIME.toMillis());
         store.write(writer -> {
             List<String> kept = new ArrayList<>();
             for (String other : Records.members(writer, index(username))) {
@@ -77,9 +77,7 @@ public final class LoginSessions {
     public void end(Session session) {
         store.write(writer -> {
             writer.remove(graph(session.id()));
-            List<String> kept = new ArrayList<>(Records.members(writer, index(session.username())));
-            kept.remove(graph(session.id()));
-            Records.writeMembers(writer, index(session.username()), kept);
+            Records.removeMember(writer, index(session.username()), graph(session.id()));
             return null;
         });
     }

@@ -66,6 +66,22 @@ final class Records {
         return members;
     }
 
+    static void addMember(StoreWriter writer, String index, String member) {
+        List<String> members = new ArrayList<>(members(writer, index));
+        members.add(member);
+        writeMembers(writer, index, members);
+    }
+
+    /** Removes an entry from an index; false, with nothing written, when it was not there. */
+    static boolean removeMember(StoreWriter writer, String index, String member) {
+        List<String> members = new ArrayList<>(members(writer, index));
+        if (!members.remove(member)) {
+            return false;
+        }
+        writeMembers(writer, index, members);
+        return true;
+    }
+
     static void writeMembers(StoreWriter writer, String index, List<String> members) {
         Node subject = NodeFactory.createURI(index);
         Graph content = GraphFactory.createDefaultGraph();
