@@ -1,8 +1,6 @@
 package org.intentpod.auth;
 
 import com.nimbusds.oauth2.sdk.Scope;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -61,36 +59,44 @@ final class RefreshTokens {
             throw new InvalidRefreshTokenException("Malformed refresh token");
         }
         String id = token.substring(0, dot);
-        String presented = ClientSecrets.digest(token.substring(dot + 1));
+        String secret = token.substring(dot + 1);
         String next = ClientSecrets.newSecret();
-        Object outcome = store.write(writer -> {
+        // Refusals are answers, not exceptions, so that the revocation of a reused family commits.
+        Outcome outcome = store.write(writer -> {
             Map<String, String> values = Records.read(writer, graph(id));
             if (!values.containsKey("current")) {
-                return "Unknown or revoked refresh token";
+                return Outcome.refused("Unknown or revoked refresh token");
             }
-            if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII), values.get("current").getBytes(StandardCharsets.US_ASCII))) {
+            if (!ClientSecrets.matches(secret, values.get("current"))) {
                 writer.remove(graph(id));
-                return "This refresh token was already used, so every refresh token issued with it is now revoked";
+                return Outcome.refused("This refresh token was already used, so every refresh token issued with it is now revoked");
             }
             if (Long.parseLong(values.get("expires")) <= clock.millis()) {
                 writer.remove(graph(id));
-                return "The refresh token has expired";
+                return Outcome.refused("The refresh token has expired");
             }
             Family family = new Family(values.get("authorization"), values.get("account"), values.get("client"), Scope.parse(values.get("scope")),
                     values.get("jkt"));
             if (!family.clientId().equals(clientId)) {
-                return "The refresh token was issued to another client";
+                return Outcome.refused("The refresh token was issued to another client");
             }
             if (family.keyThumbprint() != null && !Objects.equals(family.keyThumbprint(), keyThumbprint)) {
-                return "The refresh token is bound to another DPoP key";
+                return Outcome.refused("The refresh token is bound to another DPoP key");
             }
             Records.write(writer, graph(id), values(family, next));
-            return family;
+            return new Outcome(family, null);
         });
-        if (outcome instanceof Family family) {
-            return new Rotated(id + "." + next, family);
+        if (outcome.refusal() != null) {
+            throw new InvalidRefreshTokenException(outcome.refusal());
         }
-        throw new InvalidRefreshTokenException((String) outcome);
+        return new Rotated(id + "." + next, outcome.family());
+    }
+
+    /** A rotation's result inside its transaction: the family, or why the token was refused. */
+    private record Outcome(Family family, String refusal) {
+        static Outcome refused(String why) {
+            return new Outcome(null, why);
+        }
     }
 
     private Map<String, String> values(Family family, String secret) {
