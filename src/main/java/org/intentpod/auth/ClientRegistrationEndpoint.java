@@ -9,7 +9,6 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -57,6 +56,6 @@ final class ClientRegistrationEndpoint {
             OAuthResponses.error(request, response, 400, RegistrationError.INVALID_CLIENT_METADATA.setDescription(e.getMessage()));
             return;
         }
-        OAuthResponses.json(request, response, 201, registered.toJSONObject(), Map.of("Cache-Control", "no-store"));
+        OAuthResponses.json(request, response, 201, registered.toJSONObject());
     }
 }

@@ -19,13 +19,15 @@ final class OAuthResponses {
         if (error.getDescription() != null) {
             json.put("error_description", error.getDescription());
         }
-        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Basic realm=\"IntentPod\"", "Cache-Control", "no-store")
-                : Map.of("Cache-Control", "no-store");
-        json(request, response, status, json, headers);
+        if (status == 401) {
+            response.getHeaders().put("WWW-Authenticate", "Basic realm=\"IntentPod\"");
+        }
+        json(request, response, status, json);
     }
 
-    static void json(Request request, Response response, int status, JSONObject body, Map<String, String> headers) throws Exception {
-        send(request, response, status, body.toJSONString().getBytes(StandardCharsets.UTF_8), headers);
+    /** Tokens, client secrets and errors about them: never stored by caches. */
+    static void json(Request request, Response response, int status, JSONObject body) throws Exception {
+        send(request, response, status, body.toJSONString().getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-store"));
     }
 
     static void send(Request request, Response response, int status, byte[] body, Map<String, String> headers) throws Exception {

@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import net.minidev.json.JSONObject;
 import org.eclipse.jetty.http.HttpMethod;
@@ -96,7 +95,7 @@ final class TokenEndpoint {
                 default -> throw new Refusal(400, OAuth2Error.UNSUPPORTED_GRANT_TYPE,
                         "Supported grants: client_credentials, authorization_code, refresh_token");
             };
-            OAuthResponses.json(request, response, 200, answer, Map.of("Cache-Control", "no-store"));
+            OAuthResponses.json(request, response, 200, answer);
         } catch (Refusal refusal) {
             OAuthResponses.error(request, response, refusal.status, refusal.error);
         }
