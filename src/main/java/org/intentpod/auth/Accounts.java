@@ -1,6 +1,5 @@
 package org.intentpod.auth;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.intentpod.store.PodStore;
@@ -57,9 +56,8 @@ public final class Accounts {
             if (!values.containsKey("account")) {
                 return Optional.empty();
             }
-            String uris = values.getOrDefault("redirectUris", "");
             return Optional.of(new Credential(clientId, values.get("account"), values.get("name"), values.get("secretHash"),
-                    Boolean.parseBoolean(values.get("revoked")), uris.isEmpty() ? List.of() : List.of(uris.split(" "))));
+                    Boolean.parseBoolean(values.get("revoked")), Records.split(values.get("redirectUris"))));
         });
     }
 
@@ -72,10 +70,9 @@ public final class Accounts {
     }
 
     private static void writeCredential(StoreWriter writer, Credential credential) {
-        // Redirect URIs are absolute URIs, which never contain a space.
         Records.write(writer, clientGraph(credential.clientId()), Map.of("account", credential.username(), "name", credential.name(),
                 "secretHash", credential.secretHash(), "revoked", Boolean.toString(credential.revoked()),
-                "redirectUris", String.join(" ", credential.redirectUris())));
+                "redirectUris", Records.joined(credential.redirectUris())));
     }
 
     private static Optional<Account> read(StoreReader reader, String username) {

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -107,8 +106,8 @@ final class ClientRegistry {
         String name = metadata.getName() != null ? metadata.getName() : id.getValue();
         Map<String, String> values = new HashMap<>();
         values.put("name", name);
-        values.put("redirectUris", joined(metadata.getRedirectionURIs()));
-        values.put("postLogoutRedirectUris", joined(metadata.getPostLogoutRedirectionURIs()));
+        values.put("redirectUris", Records.joined(metadata.getRedirectionURIs()));
+        values.put("postLogoutRedirectUris", Records.joined(metadata.getPostLogoutRedirectionURIs()));
         values.put("secretHash", secret == null ? null : ClientSecrets.digest(secret.getValue()));
         store.write(writer -> {
             Records.write(writer, graph(id.getValue()), values);
@@ -169,15 +168,7 @@ final class ClientRegistry {
         }
     }
 
-    private static String joined(Set<URI> uris) {
-        List<String> parts = new ArrayList<>();
-        if (uris != null) {
-            uris.forEach(uri -> parts.add(uri.toString()));
-        }
-        return String.join(" ", parts);
-    }
-
     private static List<URI> uris(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : java.util.Arrays.stream(joined.split(" ")).map(URI::create).toList();
+        return Records.split(joined).stream().map(URI::create).toList();
     }
 }

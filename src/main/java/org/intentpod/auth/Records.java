@@ -1,6 +1,7 @@
 package org.intentpod.auth;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +54,20 @@ final class Records {
             }
         });
         writer.replaceTriples(graph, content);
+    }
+
+    /** A list field's text: its items joined by spaces, for items that never contain one (absolute URIs). */
+    static String joined(Collection<?> items) {
+        List<String> parts = new ArrayList<>();
+        if (items != null) {
+            items.forEach(item -> parts.add(item.toString()));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** The items of a list field written by {@link #joined}; none when it is absent or empty. */
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(" "));
     }
 
     static List<String> members(StoreReader reader, String index) {
