@@ -20,15 +20,19 @@ record OAuthClient(String id, String name, List<URI> redirectUris, List<URI> pos
         return secretHash != null;
     }
 
+    boolean allowsRedirect(URI uri) {
+        return redirectUris.stream().anyMatch(registered -> same(registered, uri));
+    }
+
+    boolean allowsPostLogoutRedirect(URI uri) {
+        return postLogoutRedirectUris.stream().anyMatch(registered -> same(registered, uri));
+    }
+
     /**
      * Redirect URIs are compared as strings, as OAuth 2.1 requires: no prefix, no pattern, and not
      * {@link URI#equals}, which ignores the case of the host.
      */
-    boolean allowsRedirect(URI uri) {
-        return redirectUris.stream().anyMatch(registered -> registered.toString().equals(uri.toString()));
-    }
-
-    boolean allowsPostLogoutRedirect(URI uri) {
-        return postLogoutRedirectUris.stream().anyMatch(registered -> registered.toString().equals(uri.toString()));
+    static boolean same(URI registered, URI presented) {
+        return presented != null && registered.toString().equals(presented.toString());
     }
 }

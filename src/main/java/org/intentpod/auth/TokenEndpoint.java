@@ -123,7 +123,7 @@ final class TokenEndpoint {
         if (!approved.clientId().equals(client.id())) {
             throw new Refusal(400, OAuth2Error.INVALID_GRANT, "The code was issued to another client");
         }
-        if (grant.getRedirectionURI() == null || !approved.redirectUri().toString().equals(grant.getRedirectionURI().toString())) {
+        if (!OAuthClient.same(approved.redirectUri(), grant.getRedirectionURI())) {
             throw new Refusal(400, OAuth2Error.INVALID_GRANT, "The redirect_uri differs from the authorization request's");
         }
         if (grant.getCodeVerifier() == null) {
