@@ -79,7 +79,11 @@ public final class RemoteFetcher implements AutoCloseable {
     /** The {@code host:port} a URL connects to, as {@link #RemoteFetcher} expects trusted ones. */
     public static String authority(URI url) {
         int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        return authority(url.getHost(), port);
+    }
+
+    private static String authority(String host, int port) {
+        return host.toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     /** GET a document; anything but a 200 of at most the size limit is a {@link FetchException}. */
@@ -146,7 +150,7 @@ public final class RemoteFetcher implements AutoCloseable {
         @Override
         public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
             resolver.resolve(host, port, context, Promise.from(addresses -> {
-                if (trusted.contains(host.toLowerCase(Locale.ROOT) + ":" + port)) {
+                if (trusted.contains(authority(host, port))) {
                     promise.succeeded(addresses);
                     return;
                 }
